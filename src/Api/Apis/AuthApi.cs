@@ -1,0 +1,66 @@
+using LiveStreamX.Api.Errors;
+using LiveStreamX.Api.Identity;
+using LiveStreamX.Common;
+using LiveStreamX.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LiveStreamX.Api.Apis;
+
+/// <summary>Signing in, and who am I.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Identity");
+        auth.MapPost("/dev-login", DevLoginAsync)
+            .WithSummary("Development sign-in by handle: creates the user on first use.")
+            .AllowAnonymous();
+
+        app.MapGet("/api/me", GetMeAsync).WithTags("Identity").RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Results<Ok<SignedIn>, ValidationProblem>> DevLoginAsync(
+        DevLoginRequest request, IGrainFactory grains, ITokenIssuer tokens)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Handles.IsValid(request.Handle))
+        {
+            errors["handle"] = [Handles.Rule];
+        }
+
+        // Admins are never made here: an admin token comes from the operator's configuration.
+        if (!LiveClaims.TryParseRole(request.Role, out var role) || role == Role.Admin)
+        {
+            errors["role"] = ["The role is 'viewer' or 'creator'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: ErrorStatus.TypeOf(ErrorCodes.InvalidInput));
+        }
+
+        var user = await grains.GetGrain<IHandleGrain>(Handles.Normalize(request.Handle!)).ClaimAsync(request.Handle!, role);
+        var token = tokens.Issue(user);
+        return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, UserView.From(user)));
+    }
+
+    private static async Task<Results<Ok<UserView>, NotFound>> GetMeAsync(HttpContext http, IGrainFactory grains)
+    {
+        var actor = http.User.ToActor();
+        var profile = actor is null ? null : await grains.GetGrain<IUserGrain>(actor.UserId).GetProfileAsync();
+        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(UserView.From(profile));
+    }
+}
+
+/// <summary>The body of <c>POST /api/auth/dev-login</c>.</summary>
+public sealed record DevLoginRequest(string? Handle, string? Role);
+
+/// <summary>A user on the wire: roles as lower-case words.</summary>
+public sealed record UserView(string Id, string Handle, string Role, DateTimeOffset CreatedAt)
+{
+    public static UserView From(UserProfile user) => new(user.Id, user.Handle, user.Role.ToWire(), user.CreatedAt);
+}
+
+/// <summary>The answer to a sign-in.</summary>
+public sealed record SignedIn(string AccessToken, DateTimeOffset ExpiresAt, UserView User);

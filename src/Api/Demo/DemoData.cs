@@ -1,0 +1,35 @@
+using LiveStreamX.Streams;
+using LiveStreamX.Users;
+
+namespace LiveStreamX.Api.Demo;
+
+/// <summary>
+/// Seeds a creator <c>demo</c> with a live stream "Welcome to LiveStreamX", so a newcomer sees a working page at
+/// once. Idempotent: it leaves an existing stream as it is.
+/// </summary>
+internal sealed partial class DemoData(IGrainFactory grains, ILogger<DemoData> logger) : IHostedService
+{
+    public const string StreamId = "s_welcome";
+    public const string CreatorHandle = "demo";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var creator = await grains.GetGrain<IHandleGrain>(CreatorHandle).ClaimAsync(CreatorHandle, Role.Creator);
+        var stream = grains.GetGrain<IStreamGrain>(StreamId);
+        if (await stream.GetAsync() is not null)
+        {
+            return;
+        }
+
+        var actor = creator.ToActor();
+        await stream.CreateAsync(new CreateStream(actor, "Welcome to LiveStreamX", "Just chatting"));
+        await stream.MoveToAsync(actor, StreamStatus.Live);
+        await grains.GetGrain<IUserGrain>(creator.Id).SendChatAsync(StreamId, "Welcome! Say hi in the chat 👋");
+        LogSeeded(logger, StreamId);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: creator 'demo' is live in stream {StreamId}")]
+    private static partial void LogSeeded(ILogger logger, string streamId);
+}

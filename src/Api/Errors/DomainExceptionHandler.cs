@@ -1,0 +1,43 @@
+using LiveStreamX.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LiveStreamX.Api.Errors;
+
+/// <summary>
+/// Turns a rule the grains enforced into RFC 7807 ProblemDetails with the stable code, and a cluster that did not
+/// answer into a retryable 503.
+/// </summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (code, detail, field) = exception switch
+        {
+            DomainException e => (e.Code, e.Message, e.Field),
+            TimeoutException or OrleansException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested
+                => (ErrorCodes.Unavailable, "The cluster did not answer in time; try again.", null),
+            _ => (null, null, null),
+        };
+        if (code is null)
+        {
+            return false;
+        }
+
+        var status = ErrorStatus.Of(code);
+        ProblemDetails problem = field is not null && code == ErrorCodes.InvalidInput
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail!] }) { Title = "One or more validation errors occurred." }
+            : new ProblemDetails { Title = detail };
+        problem.Status = status;
+        problem.Type = ErrorStatus.TypeOf(code);
+        problem.Detail = detail;
+        problem.Extensions["code"] = code;
+        httpContext.Response.StatusCode = status;
+        if (code == ErrorCodes.Unavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

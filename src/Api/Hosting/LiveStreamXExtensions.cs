@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiveStreamX.Api.Apis;
+using LiveStreamX.Api.Demo;
+using LiveStreamX.Api.Errors;
+using LiveStreamX.Api.Identity;
+using LiveStreamX.Api.Observability;
+using LiveStreamX.Api.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using OpenTelemetry.Metrics;
+
+namespace LiveStreamX.Api.Hosting;
+
+/// <summary>The whole Api node, wired once for Program.cs and for tests.</summary>
+public static class LiveStreamXExtensions
+{
+    public static WebApplicationBuilder AddLiveStreamX(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+
+        builder.AddOrleans(api.Mode);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLiveIdentity();
+
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        services.AddSignalR(o => o.AddFilter<LiveHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        services.AddSingleton<LiveHubFilter>();
+        services.AddSingleton<NodeIdentity>();
+        services.AddSingleton<StreamEventBridge>();
+        services.AddSingleton<ViewerPresence>();
+        services.AddHostedService(sp => sp.GetRequiredService<ViewerPresence>());
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        services.AddSingleton<LiveMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(LiveMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http.Connections")
+            .AddPrometheusExporter());
+
+        if (api.DemoData)
+        {
+            services.AddHostedService<DemoData>();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapLiveStreamX(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAuthApi();
+        app.MapStreamsApi();
+        app.MapHub<LiveHub>(LiveHub.Path);
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+        // Unknown API paths are 404s; every other path is a client-side route of the web client.
+        app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint."));
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

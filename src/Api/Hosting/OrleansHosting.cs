@@ -1,0 +1,38 @@
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Streams;
+using Orleans.Configuration;
+
+namespace LiveStreamX.Api.Hosting;
+
+/// <summary>Puts the grains behind the Api: a co-hosted silo, or a client of a cluster.</summary>
+internal static class OrleansHosting
+{
+    public static void AddOrleans(this WebApplicationBuilder builder, ApiMode mode)
+    {
+        if (mode == ApiMode.Embedded)
+        {
+            builder.UseOrleans(silo => silo.AddLiveStreamX(builder.Configuration));
+            return;
+        }
+
+        var options = OrleansHostingOptions.Read(builder.Configuration);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            if (options.Clustering == ClusteringKind.Redis)
+            {
+                client.UseRedisClustering(o => o.ConfigurationOptions = options.RedisConfiguration());
+            }
+            else
+            {
+                client.UseLocalhostClustering(options.GatewayPort);
+            }
+
+            client.AddMemoryStreams(StreamNames.Provider);
+        });
+    }
+}

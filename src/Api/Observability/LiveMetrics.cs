@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace LiveStreamX.Api.Observability;
+
+/// <summary>The Api node's own instruments, exported at <c>/metrics</c>.</summary>
+public sealed class LiveMetrics
+{
+    public const string MeterName = "LiveStreamX";
+
+    private readonly UpDownCounter<long> _connections;
+    private readonly Counter<long> _eventsIn;
+    private readonly Counter<long> _eventsOut;
+    private readonly Counter<long> _hubErrors;
+
+    public LiveMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _connections = meter.CreateUpDownCounter<long>("lsx.hub.connections", description: "Open hub connections on this node.");
+        _eventsIn = meter.CreateCounter<long>("lsx.events.in", description: "Hub method invocations received.");
+        _eventsOut = meter.CreateCounter<long>("lsx.events.out", description: "Stream events sent to a stream's group on this node.");
+        _hubErrors = meter.CreateCounter<long>("lsx.hub.errors", description: "Hub invocations that failed, by error code.");
+    }
+
+    public void Connected() => _connections.Add(1);
+
+    public void Disconnected() => _connections.Add(-1);
+
+    public void Invoked(string method) => _eventsIn.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    public void Sent(string type) => _eventsOut.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void Failed(string code) => _hubErrors.Add(1, new KeyValuePair<string, object?>("code", code));
+}

@@ -1,0 +1,15 @@
+namespace LiveStreamX.Common;
+
+/// <summary>The stable error codes clients match on, over HTTP (ProblemDetails) and SignalR (HubException).</summary>
+public static class ErrorCodes
+{
+    public const string InvalidInput = "invalid_input";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string InvalidTransition = "invalid_transition";
+    public const string Conflict = "conflict";
+    public const string NotLive = "not_live";
+    public const string RateLimited = "rate_limited";
+    public const string Unavailable = "unavailable";
+}

@@ -1,0 +1,10 @@
+using LiveStreamX.Users;
+
+namespace LiveStreamX.Streams;
+
+/// <summary>A creator's request for a new stream.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.CreateStream")]
+public sealed record CreateStream(
+    [property: Id(0)] Actor Creator,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Category);

@@ -1,0 +1,12 @@
+namespace LiveStreamX.Streams;
+
+/// <summary>The wire contract's event and method names, spelled once.</summary>
+public static class EventNames
+{
+    public const string StreamJoin = "stream:join";
+    public const string StreamLeave = "stream:leave";
+    public const string StreamState = "stream:state";
+    public const string ViewersCount = "viewers:count";
+    public const string ChatMessage = "chat:message";
+    public const string ChatSlowMode = "chat:slowmode";
+}

@@ -1,0 +1,37 @@
+using LiveStreamX.Chat;
+using LiveStreamX.Users;
+
+namespace LiveStreamX.Streams;
+
+/// <summary>One live stream session: its state machine, chat, sequence of events and viewers. Key: stream id.</summary>
+[Alias("lsx.IStreamGrain")]
+public interface IStreamGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the stream in <see cref="StreamStatus.Scheduled"/>; fails if it exists.</summary>
+    [Alias("Create")]
+    Task<StreamInfo> CreateAsync(CreateStream command);
+
+    /// <summary>The stream, or null if it was never created.</summary>
+    [Alias("Get")]
+    Task<StreamInfo?> GetAsync();
+
+    /// <summary>Moves the stream along its lifecycle; only its creator or an admin may.</summary>
+    [Alias("MoveTo")]
+    Task<StreamInfo> MoveToAsync(Actor actor, StreamStatus target);
+
+    /// <summary>Sets slow mode (0 turns it off); only its creator or an admin may.</summary>
+    [Alias("SetSlowMode")]
+    Task<StreamInfo> SetSlowModeAsync(Actor actor, int seconds);
+
+    /// <summary>Posts a chat message already past the author's rate limit; returns it with its seq.</summary>
+    [Alias("PostChat")]
+    Task<ChatMessageEvent> PostChatAsync(Actor author, string text);
+
+    /// <summary>Records a viewer on a node and returns the snapshot, with the events since <c>SinceSeq</c>.</summary>
+    [Alias("Join")]
+    Task<StreamSnapshot> JoinAsync(ViewerJoin join);
+
+    /// <summary>An Api node's current number of viewers of this stream (0 when the last one left).</summary>
+    [Alias("ReportViewers")]
+    Task ReportViewersAsync(string nodeId, int count);
+}

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using LiveStreamX.Common;
+
+namespace LiveStreamX.Streams;
+
+/// <summary>Names shared by the grains that publish stream events and the Api nodes that fan them out.</summary>
+public static partial class StreamNames
+{
+    /// <summary>The Orleans stream provider that carries stream events.</summary>
+    public const string Provider = "lsx";
+
+    /// <summary>The Orleans stream namespace of a stream's events; the stream key is the stream id.</summary>
+    public const string EventsNamespace = "stream-events";
+
+    /// <summary>A new stream id: "s_" and 12 hex digits.</summary>
+    public static string NewStreamId() => "s_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>True for 1–64 letters, digits, '_' or '-': the shape of every stream id.</summary>
+    public static bool IsValidId(string? streamId) => streamId is not null && IdPattern().IsMatch(streamId);
+
+    /// <summary>Throws <c>invalid_input</c> unless <paramref name="streamId"/> has the shape of a stream id.</summary>
+    public static void RequireValidId(string? streamId)
+    {
+        if (!IsValidId(streamId))
+        {
+            throw DomainException.InvalidInput("streamId", "A stream id is 1–64 letters, digits, '_' or '-'.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,10 @@
+namespace LiveStreamX.Users;
+
+/// <summary>Keeps handles unique: one owner per handle. Key: the handle in lower case.</summary>
+[Alias("lsx.IHandleGrain")]
+public interface IHandleGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the handle to a new user with this role, or returns the user who already owns it.</summary>
+    [Alias("Claim")]
+    Task<UserProfile> ClaimAsync(string handle, Role role);
+}

@@ -1,0 +1,18 @@
+namespace LiveStreamX.Users;
+
+/// <summary>One user: profile and the per-user limits that must hold on every Api node. Key: user id.</summary>
+[Alias("lsx.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the profile once; a second call with the same handle and role returns the first profile.</summary>
+    [Alias("Register")]
+    Task<UserProfile> RegisterAsync(string handle, Role role);
+
+    /// <summary>The profile, or null if the user was never registered.</summary>
+    [Alias("GetProfile")]
+    Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>
+    [Alias("SendChat")]
+    Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
+}

@@ -1,0 +1,9 @@
+namespace LiveStreamX.Users;
+
+/// <summary>What a user may do: watch and chat, also run streams, or everything.</summary>
+public enum Role
+{
+    Viewer = 0,
+    Creator = 1,
+    Admin = 2,
+}

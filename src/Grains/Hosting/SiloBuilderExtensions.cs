@@ -1,0 +1,88 @@
+using System.Net;
+using LiveStreamX.Grains.Chat;
+using LiveStreamX.Grains.Streams;
+using LiveStreamX.Streams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace LiveStreamX.Grains.Hosting;
+
+/// <summary>Configures a silo for LiveStreamX, whether it runs alone (src/Silo) or inside the Api.</summary>
+public static class SiloBuilderExtensions
+{
+    public static ISiloBuilder AddLiveStreamX(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = OrleansHostingOptions.Read(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        if (options.Clustering == ClusteringKind.Redis)
+        {
+            silo.UseRedisClustering(o => o.ConfigurationOptions = options.RedisConfiguration());
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+                o.AdvertisedIPAddress = ResolveAdvertisedAddress(options.AdvertisedAddress);
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+        }
+
+        return silo.AddLiveStreamXGrains(options);
+    }
+
+    /// <summary>Storage, streams, reminders and options of the grains, without clustering (test clusters bring their own).</summary>
+    public static ISiloBuilder AddLiveStreamXGrains(this ISiloBuilder silo, OrleansHostingOptions options)
+    {
+        if (options.Storage == StorageKind.Redis)
+        {
+            silo.AddRedisGrainStorage(StorageNames.Default, o => ConfigureRedisStorage(o, options));
+            silo.AddRedisGrainStorage(StorageNames.PubSub, o => ConfigureRedisStorage(o, options));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = options.RedisConfiguration());
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+        }
+
+        silo.AddMemoryStreams(StreamNames.Provider);
+
+        var services = silo.Services;
+        services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
+        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return silo;
+    }
+
+    private static void ConfigureRedisStorage(Orleans.Persistence.RedisStorageOptions storage, OrleansHostingOptions options)
+    {
+        storage.ConfigurationOptions = options.RedisConfiguration();
+    }
+
+    private static IPAddress ResolveAdvertisedAddress(string? advertised)
+    {
+        if (string.IsNullOrWhiteSpace(advertised))
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(advertised, out var address)
+            ? address
+            : Dns.GetHostAddresses(advertised).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+    }
+}

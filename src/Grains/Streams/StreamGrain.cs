@@ -1,0 +1,228 @@
+using LiveStreamX.Common;
+using LiveStreamX.Grains.Chat;
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Streams;
+using LiveStreamX.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using Orleans.Streams;
+
+namespace LiveStreamX.Grains.Streams;
+
+/// <summary>
+/// One stream session. Every event gets the next seq, goes into the replay buffer and out on the stream's Orleans
+/// stream, where each Api node with viewers picks it up once.
+/// </summary>
+// Non-reentrant: seq numbers and the state machine must advance one call at a time.
+public sealed partial class StreamGrain(
+    [PersistentState("stream", StorageNames.Default)] IPersistentState<StreamState> stream,
+    IOptions<StreamOptions> streamOptions,
+    IOptions<ChatOptions> chatOptions,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<StreamGrain> logger) : Grain, IStreamGrain
+{
+    private const int TitleMaxLength = 120;
+    private const int CategoryMaxLength = 40;
+    private const int MaxSlowModeSeconds = 3600;
+
+    private readonly StreamOptions _options = streamOptions.Value;
+    private readonly ChatOptions _chat = chatOptions.Value;
+    private ReplayBuffer _replay = null!;
+    private IAsyncStream<StreamEvent> _events = null!;
+    private long _seq;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private StreamInfo Info => stream.State.Info ?? throw DomainException.NotFound($"There is no stream '{Id}'.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _events = this.GetStreamProvider(StreamNames.Provider)
+            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, Id));
+
+        // Continue after every seq that may have been handed out. After a clean deactivation the saved buffer
+        // ends exactly there and is kept; after a crash the seqs jump and clients that were behind get gapTooOld.
+        _seq = stream.State.SeqReserved;
+        _replay = new ReplayBuffer(_options.ReplayBufferSize);
+        var saved = stream.State.Replay;
+        if (saved.Length > 0 && saved[^1].Seq == _seq)
+        {
+            _replay.Reset(saved[0].Seq - 1);
+            foreach (var e in saved.TakeLast(_options.ReplayBufferSize))
+            {
+                _replay.Add(e);
+            }
+        }
+        else
+        {
+            _replay.Reset(_seq);
+        }
+
+        StartViewerLeaseSweep();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (stream.State.Info is null)
+        {
+            return;
+        }
+
+        stream.State = stream.State with { SeqReserved = _seq, Replay = _replay.ToArray() };
+        try
+        {
+            await stream.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // The reservation already covers every seq handed out; only the replay buffer is lost.
+            LogDeactivationWriteFailed(logger, ex, Id);
+        }
+    }
+
+    public async Task<StreamInfo> CreateAsync(CreateStream command)
+    {
+        if (stream.State.Info is not null)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"The stream '{Id}' exists already.");
+        }
+
+        if (command.Creator.Role is not (Role.Creator or Role.Admin))
+        {
+            throw DomainException.Forbidden("Only creators can create streams.");
+        }
+
+        var title = (command.Title ?? string.Empty).Trim();
+        if (title.Length is 0 or > TitleMaxLength)
+        {
+            throw DomainException.InvalidInput("title", $"A title is 1–{TitleMaxLength} characters.");
+        }
+
+        var category = (command.Category ?? string.Empty).Trim();
+        if (category.Length is 0 or > CategoryMaxLength || !category.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_'))
+        {
+            throw DomainException.InvalidInput("category", $"A category is 1–{CategoryMaxLength} letters, digits, spaces, '-' or '_'.");
+        }
+
+        var info = new StreamInfo(
+            Id, title, category, command.Creator.UserId, command.Creator.Handle, StreamStatus.Scheduled,
+            time.GetUtcNow(), StartedAt: null, EndedAt: null, ArchivedAt: null, SlowModeSeconds: 0, ViewerCount: 0);
+        stream.State = stream.State with { Info = info };
+        await stream.WriteStateAsync();
+        await Directory.UpsertAsync(info);
+        return info;
+    }
+
+    public Task<StreamInfo?> GetAsync() =>
+        Task.FromResult(stream.State.Info is { } info ? info with { ViewerCount = ViewerCount } : null);
+
+    public async Task<StreamInfo> MoveToAsync(Actor actor, StreamStatus target)
+    {
+        var info = Info;
+        EnsureMayManage(actor, info);
+        if (!StreamLifecycle.CanMove(info.Status, target))
+        {
+            throw new DomainException(
+                ErrorCodes.InvalidTransition,
+                $"A stream that is {info.Status.ToString().ToLowerInvariant()} cannot become {target.ToString().ToLowerInvariant()}.");
+        }
+
+        var now = time.GetUtcNow();
+        var moved = target switch
+        {
+            StreamStatus.Live => info with { Status = target, StartedAt = now },
+            StreamStatus.Ended => info with { Status = target, EndedAt = now },
+            _ => info with { Status = target, ArchivedAt = now },
+        };
+
+        await PublishAsync(
+            new StreamStateChanged { StreamId = Id, Status = target, PreviousStatus = info.Status },
+            (state, _) => state with { Info = moved });
+        await Directory.UpsertAsync(moved);
+        return moved with { ViewerCount = ViewerCount };
+    }
+
+    public async Task<StreamInfo> SetSlowModeAsync(Actor actor, int seconds)
+    {
+        var info = Info;
+        EnsureMayManage(actor, info);
+        if (seconds is < 0 or > MaxSlowModeSeconds)
+        {
+            throw DomainException.InvalidInput("seconds", $"Slow mode is 0–{MaxSlowModeSeconds} seconds.");
+        }
+
+        var changed = info with { SlowModeSeconds = seconds };
+        await PublishAsync(new SlowModeChanged { StreamId = Id, Seconds = seconds }, (state, _) => state with { Info = changed });
+        return changed with { ViewerCount = ViewerCount };
+    }
+
+    private IStreamDirectoryGrain Directory => GrainFactory.GetGrain<IStreamDirectoryGrain>(0);
+
+    private static void EnsureMayManage(Actor actor, StreamInfo info)
+    {
+        if (!actor.IsAdmin && actor.UserId != info.CreatorId)
+        {
+            throw DomainException.Forbidden("Only the stream's creator or an admin may do that.");
+        }
+    }
+
+    /// <summary>
+    /// Gives the event the next seq and sends it out. When <paramref name="persist"/> is given, the new state is
+    /// written first: an event whose state change was not stored is never seen.
+    /// </summary>
+    private async Task<T> PublishAsync<T>(T draft, Func<StreamState, T, StreamState>? persist = null)
+        where T : StreamEvent
+    {
+        var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow() });
+        var mustReserve = e.Seq > stream.State.SeqReserved;
+        if (persist is not null || mustReserve)
+        {
+            var previous = stream.State;
+            var next = persist?.Invoke(previous, e) ?? previous;
+            var reserved = mustReserve ? e.Seq + _options.SeqReservationBlock - 1 : previous.SeqReserved;
+            stream.State = next with { SeqReserved = reserved };
+            try
+            {
+                await stream.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                stream.State = previous;
+                if (ex is InconsistentStateException)
+                {
+                    // Another activation wrote since we read: this one is stale and must go.
+                    DeactivateOnIdle();
+                }
+
+                LogWriteFailed(logger, ex, Id);
+                throw new DomainException(ErrorCodes.Unavailable, "The stream could not be saved; try again.", ex);
+            }
+        }
+
+        _seq = e.Seq;
+        _replay.Add(e);
+        try
+        {
+            await _events.OnNextAsync(e);
+        }
+        catch (Exception ex)
+        {
+            // The event is stored and in the replay buffer: clients see the gap and fetch it with sinceSeq.
+            LogPublishFailed(logger, ex, Id, e.Seq);
+        }
+
+        return e;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: writing state failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception ex, string streamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: publishing event {Seq} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception ex, string streamId, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: saving on deactivation failed")]
+    private static partial void LogDeactivationWriteFailed(ILogger logger, Exception ex, string streamId);
+}

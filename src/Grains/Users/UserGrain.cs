@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using LiveStreamX.Chat;
+using LiveStreamX.Common;
+using LiveStreamX.Grains.Chat;
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Streams;
+using LiveStreamX.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiveStreamX.Grains.Users;
+
+/// <summary>A user's profile and the limits that follow the user to whichever Api node they use.</summary>
+// Non-reentrant: the rate limit is checked and spent one message at a time.
+public sealed class UserGrain(
+    [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> user,
+    IOptions<ChatOptions> chatOptions,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IUserGrain
+{
+    private TokenBucketRateLimiter? _chatLimiter;
+
+    public async Task<UserProfile> RegisterAsync(string handle, Role role)
+    {
+        if (user.State.Profile is { } existing)
+        {
+            return existing;
+        }
+
+        if (!Handles.IsValid(handle))
+        {
+            throw DomainException.InvalidInput("handle", Handles.Rule);
+        }
+
+        var profile = new UserProfile(this.GetPrimaryKeyString(), handle, role, time.GetUtcNow());
+        user.State = user.State with { Profile = profile };
+        await user.WriteStateAsync();
+        return profile;
+    }
+
+    public Task<UserProfile?> GetProfileAsync() => Task.FromResult(user.State.Profile);
+
+    public async Task<ChatMessageEvent> SendChatAsync(string streamId, string text)
+    {
+        var profile = user.State.Profile ?? throw DomainException.Forbidden("Sign in to chat.");
+        var clean = ChatText.Normalize(text);
+
+        using var lease = ChatLimiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            var options = chatOptions.Value;
+            var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+            throw new DomainException(
+                ErrorCodes.RateLimited,
+                $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
+        }
+
+        return await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _chatLimiter?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    // A full bucket allows a burst of N; it refills one token every period / N.
+    private TokenBucketRateLimiter ChatLimiter => _chatLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = chatOptions.Value.RateLimitMessages,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds((double)chatOptions.Value.RateLimitPeriodSeconds / chatOptions.Value.RateLimitMessages),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
+}
