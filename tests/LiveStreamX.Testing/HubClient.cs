@@ -1,17 +1,19 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveStreamX.Testing;
 
 /// <summary>
-/// A real SignalR client of <c>/hubs/live</c> that records every stream event it receives, in arrival order.
+/// A real SignalR client of <c>/hubs/live</c> that records the stream events it receives, in arrival order, the
+/// way docs/PROTOCOL.md tells clients to: after a join, events at or below the snapshot's seq are dropped
+/// (they are already in the snapshot), and so is a repeated seq.
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
     public static readonly string[] StreamEventTypes = ["chat:message", "stream:state", "viewers:count", "chat:slowmode"];
 
-    private readonly ConcurrentQueue<JsonElement> _events = new();
+    private readonly List<JsonElement> _events = [];
+    private readonly Dictionary<string, long> _floor = [];
     private readonly SemaphoreSlim _arrived = new(0);
 
     public HubClient(Uri hubUrl, string? token)
@@ -27,18 +29,23 @@ public sealed class HubClient : IAsyncDisposable
             .Build();
         foreach (var type in StreamEventTypes)
         {
-            Connection.On<JsonElement>(type, e =>
-            {
-                _events.Enqueue(e.Clone());
-                _arrived.Release();
-            });
+            Connection.On<JsonElement>(type, e => Record(e.Clone()));
         }
     }
 
     public HubConnection Connection { get; }
 
     /// <summary>Every event received so far.</summary>
-    public IReadOnlyList<JsonElement> Events => [.. _events];
+    public IReadOnlyList<JsonElement> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
 
     public async Task<HubClient> StartAsync()
     {
@@ -46,8 +53,18 @@ public sealed class HubClient : IAsyncDisposable
         return this;
     }
 
-    public Task<JsonElement> JoinAsync(string streamId, long? sinceSeq = null) =>
-        Connection.InvokeAsync<JsonElement>("stream:join", streamId, sinceSeq).WithTimeout();
+    public async Task<JsonElement> JoinAsync(string streamId, long? sinceSeq = null)
+    {
+        var joined = await Connection.InvokeAsync<JsonElement>("stream:join", streamId, sinceSeq).WithTimeout();
+        var seq = joined.GetProperty("seq").GetInt64();
+        lock (_events)
+        {
+            _floor[streamId] = seq;
+            _events.RemoveAll(e => StreamOf(e) == streamId && SeqOf(e) <= seq);
+        }
+
+        return joined;
+    }
 
     public Task<JsonElement> ChatAsync(string streamId, string text) =>
         Connection.InvokeAsync<JsonElement>("chat:message", new { streamId, text }).WithTimeout();
@@ -62,7 +79,7 @@ public sealed class HubClient : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? Timeouts.Default);
         while (true)
         {
-            foreach (var e in _events)
+            foreach (var e in Events)
             {
                 if (match(e))
                 {
@@ -76,7 +93,7 @@ public sealed class HubClient : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Timed out waiting for {what}; received: {string.Join(", ", _events.Select(e => e.GetProperty("type").GetString()))}");
+                throw new TimeoutException($"Timed out waiting for {what}; received: {string.Join(", ", Events.Select(e => e.GetProperty("type").GetString()))}");
             }
         }
     }
@@ -85,6 +102,27 @@ public sealed class HubClient : IAsyncDisposable
         WaitForAsync(
             e => e.GetProperty("type").GetString() == type && e.GetProperty("streamId").GetString() == streamId && (match?.Invoke(e) ?? true),
             $"{type} in {streamId}");
+
+    private static string? StreamOf(JsonElement e) => e.GetProperty("streamId").GetString();
+
+    private static long SeqOf(JsonElement e) => e.GetProperty("seq").GetInt64();
+
+    private void Record(JsonElement e)
+    {
+        lock (_events)
+        {
+            var stream = StreamOf(e)!;
+            var seq = SeqOf(e);
+            if ((_floor.TryGetValue(stream, out var floor) && seq <= floor) || _events.Any(x => StreamOf(x) == stream && SeqOf(x) == seq))
+            {
+                return;
+            }
+
+            _events.Add(e);
+        }
+
+        _arrived.Release();
+    }
 
     public async ValueTask DisposeAsync()
     {

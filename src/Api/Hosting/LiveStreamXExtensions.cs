@@ -59,6 +59,7 @@ public static class LiveStreamXExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWhen(IsHubRequestWithToken, hub => hub.Use(RejectInvalidTokenAsync));
 
         app.MapAuthApi();
         app.MapStreamsApi();
@@ -73,5 +74,21 @@ public static class LiveStreamXExtensions
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint."));
         app.MapFallbackToFile("index.html");
         return app;
+    }
+
+    // Anonymous viewers may watch, but a token that fails validation is an error, not a silent downgrade.
+    private static bool IsHubRequestWithToken(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/hubs")
+        && (context.Request.Query.ContainsKey("access_token") || context.Request.Headers.Authorization.Count > 0);
+
+    private static Task RejectInvalidTokenAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return next();
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
     }
 }

@@ -1,0 +1,341 @@
+import {
+  HubConnection,
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type IHttpConnectionOptions,
+} from '@microsoft/signalr';
+import { LiveError, toLiveError } from './errors';
+import { StreamSequencer, type JoinTicket, type SequencerOutcome } from './streamSequencer';
+import {
+  HubMethods,
+  STREAM_EVENT_TYPES,
+  type ChatMessageEvent,
+  type JoinResult,
+  type SendChatRequest,
+  type StreamEvent,
+} from './types';
+
+/** What the UI shows of the hub connection. */
+export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
+
+/** Receives one stream's view, in order, exactly once per event. */
+export interface StreamWatcher {
+  /** Replace the whole view with this snapshot (first join, or after events were lost for good). */
+  snapshot(result: JoinResult): void;
+  /** Apply this event to the view; events arrive in seq order, none twice. */
+  event(event: StreamEvent): void;
+  /** Joining failed and will not be retried (for example `not_found`). */
+  error(error: LiveError): void;
+}
+
+export interface LiveConnectionOptions {
+  /** The hub's URL; `/hubs/live` by default. */
+  url?: string;
+  /** The bearer token to connect with; null connects anonymously (watch only). */
+  accessToken?: string | null;
+  logLevel?: LogLevel;
+}
+
+const JOIN_RETRY_MS = 2_000;
+const RESTART_MIN_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
+
+/**
+ * The one client of the `/hubs/live` contract. Keeps a SignalR connection up (rebuilt when the token changes,
+ * restarted when automatic reconnect gives up), joins the streams that are watched, re-joins them with
+ * `sinceSeq` after every reconnect, and hands each watcher its stream's events in order through the sequencer.
+ */
+export class LiveConnection {
+  private readonly url: string;
+  private readonly logLevel: LogLevel;
+  private readonly sequencer = new StreamSequencer<StreamEvent>();
+  private readonly watchers = new Map<string, Set<StreamWatcher>>();
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private token: string | null;
+  private hub: HubConnection | null = null;
+  /** Bumped for every new HubConnection; callbacks of older ones are ignored. */
+  private generation = 0;
+  private running = false;
+  private everConnected = false;
+  private restartAttempt = 0;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  private currentState: ConnectionState = 'disconnected';
+
+  constructor(options: LiveConnectionOptions = {}) {
+    this.url = options.url ?? '/hubs/live';
+    this.token = options.accessToken ?? null;
+    this.logLevel = options.logLevel ?? LogLevel.Warning;
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** Calls the listener on every change of `state`; returns the function that unsubscribes it. */
+  onStateChange(listener: (state: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Connects, and keeps connecting until `stop`. */
+  start(): void {
+    if (this.running) {
+      return;
+    }
+    this.running = true;
+    this.connect();
+  }
+
+  /** Disconnects for good (until the next `start`). Watchers stay registered. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.clearTimers();
+    const hub = this.detach();
+    this.setState('disconnected');
+    await hub?.stop();
+  }
+
+  /** Reconnects with another token (sign in, sign out): the hub learns who we are only when connecting. */
+  setAccessToken(token: string | null): void {
+    if (token === this.token) {
+      return;
+    }
+    this.token = token;
+    if (!this.running) {
+      return;
+    }
+    this.clearTimers();
+    const old = this.detach();
+    void old?.stop();
+    this.setState(this.everConnected ? 'reconnecting' : 'disconnected');
+    this.connect();
+  }
+
+  /**
+   * Joins the stream (now, or as soon as connected) and feeds `watcher` its view.
+   * Returns the function that stops watching; the stream is left when its last watcher goes.
+   */
+  watch(streamId: string, watcher: StreamWatcher): () => void {
+    let set = this.watchers.get(streamId);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.watchers.set(streamId, set);
+    }
+    set.add(watcher);
+    if (!first) {
+      // The new watcher has no view yet: start over from a whole snapshot, which every watcher then applies.
+      this.sequencer.forget(streamId);
+    }
+    this.join(streamId);
+
+    return () => {
+      const current = this.watchers.get(streamId);
+      if (!current?.delete(watcher) || current.size > 0) {
+        return;
+      }
+      this.watchers.delete(streamId);
+      this.sequencer.forget(streamId);
+      const hub = this.connectedHub();
+      hub?.invoke(HubMethods.leave, streamId).catch(() => {
+        // Leaving is best effort: the server drops the connection's groups when it closes anyway.
+      });
+    };
+  }
+
+  /** Sends a chat message; resolves with the accepted event. Rejects with a LiveError (`rate_limited`, …). */
+  async sendChat(streamId: string, text: string): Promise<ChatMessageEvent> {
+    const hub = this.connectedHub();
+    if (!hub) {
+      throw new LiveError('offline', undefined);
+    }
+    const request: SendChatRequest = { streamId, text };
+    try {
+      // The accepted event also comes back as a broadcast, which the sequencer applies in order.
+      return await hub.invoke<ChatMessageEvent>(HubMethods.sendChat, request);
+    } catch (error) {
+      throw toLiveError(error);
+    }
+  }
+
+  private connect(): void {
+    const generation = ++this.generation;
+    const token = this.token;
+    const options: IHttpConnectionOptions = token ? { accessTokenFactory: () => token } : {};
+    const hub = new HubConnectionBuilder()
+      .withUrl(this.url, options)
+      .withAutomaticReconnect()
+      .configureLogging(this.logLevel)
+      .build();
+    this.hub = hub;
+    const current = () => generation === this.generation;
+
+    for (const type of STREAM_EVENT_TYPES) {
+      hub.on(type, (event: StreamEvent) => {
+        if (current() && typeof event?.streamId === 'string' && Number.isInteger(event.seq)) {
+          this.handle(event.streamId, this.sequencer.receive(event), null);
+        }
+      });
+    }
+    hub.onreconnecting(() => {
+      if (current()) {
+        this.setState('reconnecting');
+      }
+    });
+    hub.onreconnected(() => {
+      if (current()) {
+        this.connected();
+      }
+    });
+    hub.onclose(() => {
+      // Automatic reconnect gave up (or the server closed us): keep trying, more slowly, while running.
+      if (current()) {
+        this.hub = null;
+        this.scheduleRestart();
+      }
+    });
+
+    hub.start().then(
+      () => {
+        if (current()) {
+          this.connected();
+        }
+      },
+      () => {
+        if (current()) {
+          this.hub = null;
+          this.scheduleRestart();
+        }
+      },
+    );
+  }
+
+  private connected(): void {
+    this.everConnected = true;
+    this.restartAttempt = 0;
+    this.setState('connected');
+    // Re-join everything watched, from the last seq applied: the replay brings what was missed meanwhile.
+    for (const streamId of this.watchers.keys()) {
+      this.join(streamId);
+    }
+  }
+
+  private scheduleRestart(): void {
+    if (!this.running) {
+      this.setState('disconnected');
+      return;
+    }
+    this.setState(this.everConnected ? 'reconnecting' : 'disconnected');
+    const backoff = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** this.restartAttempt++);
+    const delay = backoff / 2 + Math.random() * (backoff / 2);
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.running && !this.hub) {
+        this.connect();
+      }
+    }, delay);
+  }
+
+  private join(streamId: string): void {
+    if (!this.connectedHub()) {
+      return; // joined on connect
+    }
+    void this.runJoin(this.sequencer.beginJoin(streamId));
+  }
+
+  private async runJoin(ticket: JoinTicket): Promise<void> {
+    const hub = this.connectedHub();
+    if (!hub) {
+      this.sequencer.failJoin(ticket);
+      return;
+    }
+    let result: JoinResult;
+    try {
+      result = await hub.invoke<JoinResult>(HubMethods.join, ticket.streamId, ticket.sinceSeq);
+    } catch (error) {
+      if (this.sequencer.failJoin(ticket)) {
+        this.joinFailed(hub, ticket.streamId, toLiveError(error));
+      }
+      return;
+    }
+    if (hub === this.hub) {
+      this.handle(ticket.streamId, this.sequencer.completeJoin(ticket, result), result);
+    }
+  }
+
+  private joinFailed(hub: HubConnection, streamId: string, error: LiveError): void {
+    if (hub !== this.hub || hub.state !== HubConnectionState.Connected || !this.watchers.has(streamId)) {
+      return; // the connection went away: it re-joins when it is back
+    }
+    if (error.retryable || error.code === 'unknown') {
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        if (this.watchers.has(streamId) && !this.sequencer.isJoining(streamId)) {
+          this.join(streamId);
+        }
+      }, JOIN_RETRY_MS);
+      this.retryTimers.add(timer);
+      return;
+    }
+    for (const watcher of this.watchersOf(streamId)) {
+      watcher.error(error);
+    }
+  }
+
+  private handle(streamId: string, outcome: SequencerOutcome<StreamEvent>, snapshot: JoinResult | null): void {
+    if (outcome.stale) {
+      return;
+    }
+    const watchers = this.watchersOf(streamId);
+    if (outcome.reset && snapshot) {
+      for (const watcher of watchers) {
+        watcher.snapshot(snapshot);
+      }
+    }
+    for (const event of outcome.events) {
+      for (const watcher of watchers) {
+        watcher.event(event);
+      }
+    }
+    if (outcome.rejoin) {
+      void this.runJoin(outcome.rejoin);
+    }
+  }
+
+  private watchersOf(streamId: string): StreamWatcher[] {
+    return [...(this.watchers.get(streamId) ?? [])];
+  }
+
+  private connectedHub(): HubConnection | null {
+    return this.hub?.state === HubConnectionState.Connected ? this.hub : null;
+  }
+
+  private detach(): HubConnection | null {
+    const hub = this.hub;
+    this.hub = null;
+    this.generation++;
+    return hub;
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    for (const timer of this.retryTimers) {
+      clearTimeout(timer);
+    }
+    this.retryTimers.clear();
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.currentState) {
+      return;
+    }
+    this.currentState = state;
+    for (const listener of [...this.stateListeners]) {
+      listener(state);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { ApiError, problemToError } from './errors';
+import type {
+  CreateStreamRequest,
+  DevLoginRequest,
+  DevLoginResponse,
+  ProblemDetails,
+  SlowModeRequest,
+  Stream,
+  StreamMove,
+  StreamStatus,
+  User,
+} from './types';
+
+export interface RestClientOptions {
+  /** The bearer token to send, read on every request; null sends none. */
+  getToken: () => string | null;
+  /** Called when a request that carried a token answers 401: the token expired or was revoked. */
+  onUnauthorized?: () => void;
+  /** Prefix of every path; '' means the page's own origin. */
+  baseUrl?: string;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function isProblem(value: unknown): value is ProblemDetails {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | null> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) {
+    return null;
+  }
+  try {
+    const body: unknown = await response.json();
+    return isProblem(body) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Typed calls to the REST API under /api. Failures throw ApiError, built from the problem+json body. */
+export class RestClient {
+  constructor(private readonly options: RestClientOptions) {}
+
+  /** Signs in by handle, creating the user on first use. */
+  devLogin(request: DevLoginRequest, signal?: AbortSignal): Promise<DevLoginResponse> {
+    return this.send<DevLoginResponse>('POST', '/api/auth/dev-login', { body: request, signal });
+  }
+
+  /** The signed-in user. */
+  me(signal?: AbortSignal): Promise<User> {
+    return this.send<User>('GET', '/api/me', { signal });
+  }
+
+  /** Streams, newest first, optionally of one status. */
+  listStreams(status?: StreamStatus, signal?: AbortSignal): Promise<Stream[]> {
+    const query = status ? `?status=${encodeURIComponent(status)}` : '';
+    return this.send<Stream[]>('GET', `/api/streams${query}`, { signal });
+  }
+
+  getStream(id: string, signal?: AbortSignal): Promise<Stream> {
+    return this.send<Stream>('GET', `/api/streams/${encodeURIComponent(id)}`, { signal });
+  }
+
+  /** Creates a stream in `scheduled`. Creators and admins only. */
+  createStream(request: CreateStreamRequest): Promise<Stream> {
+    return this.send<Stream>('POST', '/api/streams', { body: request });
+  }
+
+  /** Moves the stream to `live` (start), `ended` (end) or `archived` (archive). */
+  moveStream(id: string, move: StreamMove): Promise<Stream> {
+    return this.send<Stream>('POST', `/api/streams/${encodeURIComponent(id)}/${move}`);
+  }
+
+  /** Sets the seconds between two messages of one viewer; 0 turns slow mode off. */
+  setSlowMode(id: string, request: SlowModeRequest): Promise<Stream | null> {
+    return this.send<Stream | null>('PUT', `/api/streams/${encodeURIComponent(id)}/slow-mode`, { body: request });
+  }
+
+  private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+    const token = this.options.getToken();
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
+    }
+
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl ?? ''}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) {
+        throw error;
+      }
+      throw new ApiError(0, 'offline', 'Cannot reach LiveStreamX. Check your connection.', {}, null);
+    }
+
+    if (!response.ok) {
+      if (response.status === 401 && token) {
+        this.options.onUnauthorized?.();
+      }
+      throw problemToError(response.status, await readProblem(response));
+    }
+    if (response.status === 204 || response.headers.get('content-length') === '0') {
+      return null as T;
+    }
+    const text = await response.text();
+    return (text ? JSON.parse(text) : null) as T;
+  }
+}

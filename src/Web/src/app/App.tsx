@@ -1,0 +1,27 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { SessionProvider } from '../features/auth/SessionProvider';
+import { HomePage } from '../features/streams/HomePage';
+import { StudioPage } from '../features/streams/StudioPage';
+import { WatchPage } from '../features/streams/WatchPage';
+import { Layout } from './Layout';
+import { LiveProvider } from './LiveProvider';
+import { NotFoundPage } from './NotFoundPage';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <LiveProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="watch/:streamId" element={<WatchPage />} />
+              <Route path="studio" element={<StudioPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </LiveProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { SessionControl } from '../features/auth/SessionControl';
+
+/** The header on every page, and the page below it. */
+export function Layout() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link className="brand" to="/" aria-label="LiveStreamX home">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">
+              LiveStream<span className="brand__x">X</span>
+            </span>
+          </Link>
+          <nav className="nav" aria-label="Main">
+            <NavLink className="nav__link" to="/" end>
+              Home
+            </NavLink>
+            <NavLink className="nav__link" to="/studio">
+              Studio
+            </NavLink>
+          </nav>
+          <div className="topbar__session">
+            <SessionControl />
+          </div>
+        </div>
+      </header>
+      <main className="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { RestClient } from '../../api/rest';
+import type { DevLoginRequest } from '../../api/types';
+import type { Session } from './sessionStorage';
+
+export interface SessionContextValue {
+  session: Session | null;
+  /** The REST client, sending the current session's token. */
+  api: RestClient;
+  /** Signs in by handle; rejects with ApiError (400 field errors, 409 conflict). */
+  signIn(request: DevLoginRequest): Promise<Session>;
+  signOut(): void;
+}
+
+export const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) {
+    throw new Error('useSession must be used inside <SessionProvider>.');
+  }
+  return value;
+}

@@ -1,0 +1,118 @@
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { ChatMessageEvent, Stream } from '../../api/types';
+import type { Session } from '../auth/sessionStorage';
+import { ChatComposer } from './ChatComposer';
+import { ChatMessageItem } from './ChatMessageItem';
+
+/** How close to the bottom (px) still counts as "at the newest message". */
+const STICK_PX = 48;
+
+interface ChatPanelProps {
+  stream: Stream | null;
+  messages: readonly ChatMessageEvent[];
+  session: Session | null;
+  onSend(text: string): Promise<unknown>;
+}
+
+function blockedReason(stream: Stream | null, session: Session | null): string | null {
+  if (!session) {
+    return 'Sign in to chat.';
+  }
+  switch (stream?.status) {
+    case undefined:
+      return 'Connecting to chat…';
+    case 'live':
+      return null;
+    case 'scheduled':
+      return 'Chat opens when the stream goes live.';
+    default:
+      return 'The stream has ended. Chat is closed.';
+  }
+}
+
+/** Live chat: follows the newest message unless the reader scrolled up, then offers a jump back down. */
+export function ChatPanel({ stream, messages, session, onSend }: ChatPanelProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const stickRef = useRef(true);
+  const lastSeqRef = useRef<number | null>(null);
+  const [unseen, setUnseen] = useState(0);
+
+  const scrollToNewest = useCallback((behavior: ScrollBehavior = 'auto') => {
+    const list = listRef.current;
+    if (list) {
+      list.scrollTo({ top: list.scrollHeight, behavior });
+    }
+    stickRef.current = true;
+    setUnseen(0);
+  }, []);
+
+  useLayoutEffect(() => {
+    const last = messages.at(-1)?.seq ?? null;
+    const previous = lastSeqRef.current;
+    lastSeqRef.current = last;
+    if (last === previous) {
+      return;
+    }
+    if (stickRef.current || previous === null || last === null || last < previous) {
+      // Following along, or a new view (first snapshot, or one that replaced the view).
+      scrollToNewest();
+    } else {
+      setUnseen((count) => count + messages.filter((m) => m.seq > previous).length);
+    }
+  }, [messages, scrollToNewest]);
+
+  const onScroll = () => {
+    const list = listRef.current;
+    if (!list) {
+      return;
+    }
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight <= STICK_PX;
+    stickRef.current = atBottom;
+    if (atBottom) {
+      setUnseen(0);
+    }
+  };
+
+  const send = (text: string) => {
+    // Whoever sends wants to see the newest messages, their own among them.
+    scrollToNewest();
+    return onSend(text);
+  };
+
+  const slowMode = stream?.slowModeSeconds ?? 0;
+  const isHost = session !== null && stream !== null && session.user.id === stream.creatorId;
+  const exempt = isHost || session?.user.role === 'admin';
+  const note = slowMode > 0 ? `Slow mode: one message every ${slowMode} s${exempt ? ' (you are exempt)' : ''}.` : null;
+
+  return (
+    <section className="chat" aria-label="Live chat">
+      <header className="chat__head">
+        <h2 className="chat__title">Live chat</h2>
+        {slowMode > 0 && (
+          <span className="badge badge--slow" title={`One message every ${slowMode} seconds per viewer`}>
+            Slow mode · {slowMode}s
+          </span>
+        )}
+      </header>
+      <div className="chat__body">
+        <ol className="chat__list" ref={listRef} onScroll={onScroll} data-testid="chat-list" aria-live="polite">
+          {messages.length === 0 && <li className="chat__empty">No messages yet. Say hello!</li>}
+          {messages.map((message) => (
+            <ChatMessageItem
+              key={message.id}
+              message={message}
+              byHost={stream !== null && message.userId === stream.creatorId}
+              mine={session !== null && message.userId === session.user.id}
+            />
+          ))}
+        </ol>
+        {unseen > 0 && (
+          <button className="chat__jump" type="button" onClick={() => scrollToNewest('smooth')}>
+            {unseen === 1 ? '1 new message' : `${unseen} new messages`} ↓
+          </button>
+        )}
+      </div>
+      <ChatComposer blockedReason={blockedReason(stream, session)} note={note} onSend={send} />
+    </section>
+  );
+}

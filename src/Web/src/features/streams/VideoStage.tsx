@@ -1,0 +1,47 @@
+import type { Stream } from '../../api/types';
+import { compactNumber, hueOf } from '../../lib/format';
+
+const CAPTIONS: Record<Stream['status'], string> = {
+  scheduled: 'Starting soon',
+  live: '',
+  ended: 'This stream has ended',
+  archived: 'This stream was archived',
+};
+
+/** The 16:9 player area. Media playback comes later; until then it frames the stream's state. */
+export function VideoStage({ stream, viewerCount }: { stream: Stream | null; viewerCount: number | null }) {
+  const hue = hueOf(stream?.id ?? 'lsx');
+  const caption = stream ? CAPTIONS[stream.status] : 'Connecting…';
+  return (
+    <div
+      className={`stage${stream?.status === 'live' ? ' stage--live' : ''}`}
+      style={{
+        background: `radial-gradient(80% 90% at 20% 0%, hsl(${hue} 60% 22%), transparent 70%),
+          radial-gradient(70% 80% at 100% 100%, hsl(${(hue + 70) % 360} 60% 18%), #07080c 75%)`,
+      }}
+      role="img"
+      aria-label={stream ? `${stream.title}, ${stream.status}` : 'Loading stream'}
+    >
+      <div className="stage__top">
+        {stream && (
+          <span className={`badge ${stream.status === 'live' ? 'badge--live' : 'badge--dim'}`}>
+            {stream.status === 'live' ? 'Live' : stream.status}
+          </span>
+        )}
+        {stream?.status === 'live' && viewerCount !== null && (
+          <span className="badge badge--dim">{compactNumber(viewerCount)} watching</span>
+        )}
+      </div>
+      <div className="stage__center">
+        {stream?.status === 'live' ? (
+          <div className="stage__pulse" aria-hidden="true">
+            <span />
+          </div>
+        ) : (
+          <p className="stage__caption">{caption}</p>
+        )}
+        {stream && <p className="stage__title">{stream.title}</p>}
+      </div>
+    </div>
+  );
+}
