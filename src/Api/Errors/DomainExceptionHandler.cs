@@ -15,6 +15,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         var (code, detail, field) = exception switch
         {
             DomainException e => (e.Code, e.Message, e.Field),
+            BadHttpRequestException => (ErrorCodes.InvalidInput, "The request could not be read: send JSON of the documented shape.", null),
             TimeoutException or OrleansException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested
                 => (ErrorCodes.Unavailable, "The cluster did not answer in time; try again.", null),
             _ => (null, null, null),
@@ -24,7 +25,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             return false;
         }
 
-        var status = ErrorStatus.Of(code);
+        var status = exception is BadHttpRequestException bad ? bad.StatusCode : ErrorStatus.Of(code);
         ProblemDetails problem = field is not null && code == ErrorCodes.InvalidInput
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail!] }) { Title = "One or more validation errors occurred." }
             : new ProblemDetails { Title = detail };

@@ -1,3 +1,4 @@
+using LiveStreamX.Api.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -12,6 +13,9 @@ internal static class IdentityServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= SigningKey.MinLength,
                 $"{AuthOptions.Section}:SigningKey must be at least {SigningKey.MinLength} characters.")
+            .Validate<IOptions<ApiOptions>>(
+                (auth, api) => api.Value.Mode != ApiMode.Client || !string.IsNullOrEmpty(auth.SigningKey),
+                $"{AuthOptions.Section}:SigningKey is required in client mode: set LSX__Auth__SigningKey to the same secret of at least {SigningKey.MinLength} characters on every Api node.")
             .ValidateOnStart();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();

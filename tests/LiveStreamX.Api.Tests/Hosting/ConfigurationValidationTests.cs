@@ -1,0 +1,53 @@
+using LiveStreamX.Testing;
+
+namespace LiveStreamX.Api.Tests.Hosting;
+
+public sealed class ConfigurationValidationTests
+{
+    [Fact]
+    public void RedisStorageWithoutAConnectionStringFailsAtStartSayingWhatToSet()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { ["LSX:Orleans:Storage"] = "Redis" }).Dispose());
+        Assert.Contains("LSX__Orleans__RedisConnectionString", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClientModeWithoutASigningKeyFailsAtStartSayingWhatToSet()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?>
+        {
+            ["LSX:Api:Mode"] = "Client",
+            ["LSX:Auth:SigningKey"] = string.Empty,
+        }).Dispose());
+        Assert.Contains("LSX__Auth__SigningKey", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShortSigningKeyFailsAtStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { ["LSX:Auth:SigningKey"] = "short" }).Dispose());
+        Assert.Contains("SigningKey must be at least 32 characters", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutOfRangeChatLimitFailsAtStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { ["LSX:Chat:RateLimitMessages"] = "0" }).Dispose());
+        Assert.Contains("RateLimitMessages", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error)
+    {
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+            if (e is AggregateException aggregate)
+            {
+                messages.AddRange(aggregate.InnerExceptions.Select(i => i.Message));
+            }
+        }
+
+        return string.Join(" | ", messages);
+    }
+}

@@ -1,0 +1,24 @@
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Streams;
+using Orleans.TestingHost;
+
+namespace LiveStreamX.Grains.Tests.Persistence;
+
+/// <summary>Test clusters whose grain state lives in a real redis-server.</summary>
+internal static class RedisClusterFactory
+{
+    public static async Task<InProcessTestCluster> StartAsync(string redisConnectionString, string serviceId, short silos = 1)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId;
+        builder.ConfigureSilo((_, silo) => silo.AddLiveStreamXGrains(new OrleansHostingOptions
+        {
+            Storage = StorageKind.Redis,
+            RedisConnectionString = redisConnectionString,
+        }));
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

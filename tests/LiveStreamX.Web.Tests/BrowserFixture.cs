@@ -1,0 +1,74 @@
+using LiveStreamX.Testing;
+using Microsoft.Playwright;
+
+namespace LiveStreamX.Web.Tests;
+
+/// <summary>
+/// One real Api node serving the built web client (Kestrel on a free port, embedded silo) and one headless
+/// Chromium, shared by a collection. Each test opens its own browser contexts: separate sessions, since the web
+/// client keeps its session in the context's localStorage.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; test.sh installs it with apt. Playwright never downloads a browser here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private LiveStreamXApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public LiveStreamXApp App => _app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}: run ./test.sh (it installs it with apt), or apt-get install -y chromium. " +
+                "Do not run 'playwright install'.");
+        }
+
+        // Every Playwright wait is bounded by the same timeout as the rest of the tests.
+        Assertions.SetDefaultExpectTimeout((float)Timeouts.Default.TotalMilliseconds);
+        _app = new LiveStreamXApp();
+        _playwright = await Playwright.CreateAsync().WithTimeout();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Timeout = (float)Timeouts.Default.TotalMilliseconds,
+        }).WithTimeout();
+    }
+
+    /// <summary>A fresh browser session (own localStorage) whose relative URLs go to the Api.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var browser = _browser ?? throw new InvalidOperationException("The fixture has not started.");
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        }).WithTimeout();
+        context.SetDefaultTimeout((float)Timeouts.Default.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Timeouts.Default.TotalMilliseconds);
+        return context;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync().WithTimeout();
+        }
+
+        _playwright?.Dispose();
+        _app?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
