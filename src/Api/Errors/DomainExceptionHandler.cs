@@ -12,6 +12,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var errors = (exception as DomainException)?.Errors;
         var (code, detail, field) = exception switch
         {
             DomainException e => (e.Code, e.Message, e.Field),
@@ -26,8 +27,13 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         }
 
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : ErrorStatus.Of(code);
-        ProblemDetails problem = field is not null && code == ErrorCodes.InvalidInput
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail!] }) { Title = "One or more validation errors occurred." }
+        if (errors is null && field is not null)
+        {
+            errors = new Dictionary<string, string[]> { [field] = [detail!] };
+        }
+
+        ProblemDetails problem = errors is not null && code == ErrorCodes.InvalidInput
+            ? new HttpValidationProblemDetails(errors.ToDictionary()) { Title = "One or more validation errors occurred." }
             : new ProblemDetails { Title = detail };
         problem.Status = status;
         problem.Type = ErrorStatus.TypeOf(code);

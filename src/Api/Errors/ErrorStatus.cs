@@ -13,6 +13,7 @@ public static class ErrorStatus
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.InvalidTransition or ErrorCodes.Conflict or ErrorCodes.NotLive => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

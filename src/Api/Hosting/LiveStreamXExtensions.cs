@@ -24,7 +24,8 @@ public static class LiveStreamXExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
 
-        var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+        // Enums travel as kebab-case words: "live", "gift-debit", "legendary".
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         services.AddSignalR(o => o.AddFilter<LiveHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
@@ -63,6 +64,8 @@ public static class LiveStreamXExtensions
 
         app.MapAuthApi();
         app.MapStreamsApi();
+        app.MapGiftsApi();
+        app.MapWalletsApi();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -1,8 +1,10 @@
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
+using LiveStreamX.Gifts;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
+using LiveStreamX.Wallets;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveStreamX.Api.Realtime;
@@ -51,10 +53,27 @@ public sealed class LiveHub(ViewerPresence presence, IGrainFactory grains) : Hub
         return grains.GetGrain<IUserGrain>(actor.UserId).SendChatAsync(message.StreamId, message.Text);
     }
 
+    /// <summary>Sends a gift to the stream's creator; a retry with the same idempotency key returns the first receipt.</summary>
+    [HubMethodName(EventNames.GiftSend)]
+    public Task<GiftReceipt> SendGift(GiftSendInput gift)
+    {
+        var actor = RequireActor("Sign in to send gifts.");
+        if (gift is null)
+        {
+            throw DomainException.InvalidInput("gift", "Send { streamId, giftCode, count, idempotencyKey }.");
+        }
+
+        return grains.GetGrain<IWalletGrain>(actor.UserId)
+            .SendGiftAsync(new SendGift(gift.StreamId, gift.GiftCode, gift.Count, gift.IdempotencyKey));
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => presence.DisconnectAsync(Context.ConnectionId);
 
     private Actor RequireActor(string why) => Context.User.ToActor() ?? throw DomainException.Forbidden(why);
 }
+
+/// <summary>The body of <c>gift:send</c>.</summary>
+public sealed record GiftSendInput(string StreamId, string GiftCode, int Count, string IdempotencyKey);
 
 /// <summary>The body of <c>chat:message</c>.</summary>
 public sealed record ChatMessageInput(string StreamId, string Text);

@@ -1,4 +1,5 @@
 using LiveStreamX.Chat;
+using LiveStreamX.Gifts;
 using LiveStreamX.Streams;
 
 namespace LiveStreamX.Api.Realtime;
@@ -10,7 +11,8 @@ public sealed record StreamJoined(
     IReadOnlyList<ChatMessageEvent> Chat,
     long Seq,
     IReadOnlyList<object> Replay,
-    bool GapTooOld)
+    bool GapTooOld,
+    GiftStats Gifts)
 {
     public static StreamJoined From(StreamSnapshot snapshot) => new(
         snapshot.Stream,
@@ -18,5 +20,6 @@ public sealed record StreamJoined(
         snapshot.Chat,
         snapshot.Seq,
         [.. snapshot.Replay],
-        snapshot.GapTooOld);
+        snapshot.GapTooOld,
+        snapshot.Gifts);
 }

@@ -24,6 +24,13 @@ public sealed class DomainException : Exception
     [Id(1)]
     public string? Field { get; init; }
 
+    /// <summary>Several field errors at once, by field path (for example <c>mappings[0].params.color</c>).</summary>
+    [Id(2)]
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    public static DomainException InvalidInput(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ErrorCodes.InvalidInput, string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")))) { Errors = errors };
+
     public static DomainException InvalidInput(string field, string message) => new(ErrorCodes.InvalidInput, message) { Field = field };
 
     public static DomainException NotFound(string message) => new(ErrorCodes.NotFound, message);

@@ -11,5 +11,6 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string NotLive = "not_live";
     public const string RateLimited = "rate_limited";
+    public const string InsufficientFunds = "insufficient_funds";
     public const string Unavailable = "unavailable";
 }

@@ -9,4 +9,9 @@ public static class EventNames
     public const string ViewersCount = "viewers:count";
     public const string ChatMessage = "chat:message";
     public const string ChatSlowMode = "chat:slowmode";
+    public const string GiftSend = "gift:send";
+    public const string GiftReceived = "gift:received";
+    public const string OverlayTrigger = "overlay:trigger";
+    public const string WheelCommit = "wheel:commit";
+    public const string WheelResult = "wheel:result";
 }

@@ -1,4 +1,5 @@
 using LiveStreamX.Chat;
+using LiveStreamX.Gifts;
 using LiveStreamX.Users;
 
 namespace LiveStreamX.Streams;
@@ -30,6 +31,25 @@ public interface IStreamGrain : IGrainWithStringKey
     /// <summary>Records a viewer on a node and returns the snapshot, with the events since <c>SinceSeq</c>.</summary>
     [Alias("Join")]
     Task<StreamSnapshot> JoinAsync(ViewerJoin join);
+
+    /// <summary>Records a delivered gift once (by sender and transfer number), broadcasts it and runs its command.</summary>
+    [Alias("RecordGift")]
+    Task RecordGiftAsync(GiftDelivery delivery);
+
+    /// <summary>Replaces the stream's gift-to-action mapping; only its creator or an admin may.</summary>
+    [Alias("SetCommandGifts")]
+    Task<CommandGiftConfig> SetCommandGiftsAsync(Actor actor, CommandGiftConfig config);
+
+    [Alias("GetCommandGifts")]
+    Task<CommandGiftConfig> GetCommandGiftsAsync();
+
+    /// <summary>The spin wheel's current commitment and its last revealed rounds.</summary>
+    [Alias("GetWheel")]
+    Task<WheelHistory> GetWheelAsync();
+
+    /// <summary>The stream's gift total and top gifters.</summary>
+    [Alias("GetGiftStats")]
+    Task<GiftStats> GetGiftStatsAsync();
 
     /// <summary>An Api node's current number of viewers of this stream (0 when the last one left).</summary>
     [Alias("ReportViewers")]

@@ -1,4 +1,5 @@
 using LiveStreamX.Chat;
+using LiveStreamX.Gifts;
 
 namespace LiveStreamX.Streams;
 
@@ -9,7 +10,8 @@ public sealed record StreamSnapshot(
     [property: Id(1)] IReadOnlyList<ChatMessageEvent> Chat,
     [property: Id(2)] long Seq,
     [property: Id(3)] IReadOnlyList<StreamEvent> Replay,
-    [property: Id(4)] bool GapTooOld);
+    [property: Id(4)] bool GapTooOld,
+    [property: Id(5)] GiftStats Gifts);
 
 /// <summary>An Api node's report that a viewer joined, with the node's viewer count for the stream.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.ViewerJoin")]

@@ -8,8 +8,8 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<UserProfile> RegisterAsync(string handle, Role role);
 
-    /// <summary>The profile, or null if the user was never registered.</summary>
-    [Alias("GetProfile")]
+    /// <summary>The profile, or null if the user was never registered. A pure read: it interleaves.</summary>
+    [Alias("GetProfile"), Orleans.Concurrency.AlwaysInterleave]
     Task<UserProfile?> GetProfileAsync();
 
     /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Streams;
+using LiveStreamX.Grains.Wallets;
 using LiveStreamX.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class SiloBuilderExtensions
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 
@@ -74,15 +76,16 @@ public static class SiloBuilderExtensions
 
     private static IPAddress ResolveAdvertisedAddress(string? advertised)
     {
-        if (string.IsNullOrWhiteSpace(advertised))
+        var host = string.IsNullOrWhiteSpace(advertised) ? Dns.GetHostName() : advertised;
+        if (IPAddress.TryParse(host, out var address))
         {
-            return Dns.GetHostAddresses(Dns.GetHostName())
-                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-                ?? IPAddress.Loopback;
+            return address;
         }
 
-        return IPAddress.TryParse(advertised, out var address)
-            ? address
-            : Dns.GetHostAddresses(advertised).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        return Dns.GetHostAddresses(host)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? throw new InvalidOperationException(
+                $"'{host}' has no IPv4 address other silos could reach: set {OrleansHostingOptions.Section}:AdvertisedAddress " +
+                "(LSX__Orleans__AdvertisedAddress) to this silo's address.");
     }
 }

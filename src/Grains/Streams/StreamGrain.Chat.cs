@@ -69,7 +69,8 @@ public sealed partial class StreamGrain
             chat[Math.Max(0, chat.Length - SnapshotChatSize)..],
             _seq,
             replay,
-            gapTooOld);
+            gapTooOld,
+            GiftStatsNow());
         return Task.FromResult(snapshot);
     }
 }

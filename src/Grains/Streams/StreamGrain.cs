@@ -142,6 +142,11 @@ public sealed partial class StreamGrain(
             new StreamStateChanged { StreamId = Id, Status = target, PreviousStatus = info.Status },
             (state, _) => state with { Info = moved });
         await Directory.UpsertAsync(moved);
+        if (target == StreamStatus.Live)
+        {
+            await EnsureWheelRoundAsync();
+        }
+
         return moved with { ViewerCount = ViewerCount };
     }
 

@@ -1,4 +1,5 @@
 using LiveStreamX.Chat;
+using LiveStreamX.Gifts;
 using LiveStreamX.Streams;
 
 namespace LiveStreamX.Grains.Streams;
@@ -22,4 +23,45 @@ public sealed record StreamState
     /// <summary>The replay buffer as a clean deactivation left it; used only if it ends at <see cref="SeqReserved"/>.</summary>
     [Id(3)]
     public StreamEvent[] Replay { get; init; } = [];
+
+    /// <summary>Tokens of every gift received.</summary>
+    [Id(4)]
+    public long GiftTotal { get; init; }
+
+    /// <summary>Tokens per gifter, for the top gifters.</summary>
+    [Id(5)]
+    public Dictionary<string, TopGifter> Gifters { get; init; } = [];
+
+    /// <summary>Per sender, the highest transfer number recorded: a repeat delivery records nothing.</summary>
+    [Id(6)]
+    public Dictionary<string, long> GiftsApplied { get; init; } = [];
+
+    [Id(7)]
+    public CommandGiftConfig Commands { get; init; } = CommandGiftConfig.Empty;
+
+    /// <summary>Triggers waiting for their action's cooldown, oldest first.</summary>
+    [Id(8)]
+    public PendingTrigger[] CommandQueue { get; init; } = [];
+
+    /// <summary>The open spin-wheel round: its id and secret seed (only the hash is published).</summary>
+    [Id(9)]
+    public WheelRound? Wheel { get; init; }
+
+    /// <summary>The last revealed rounds, newest first.</summary>
+    [Id(10)]
+    public WheelRevealed[] RevealedRounds { get; init; } = [];
 }
+
+/// <summary>A command trigger waiting for its action's cooldown.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.PendingTrigger")]
+public sealed record PendingTrigger(
+    [property: Id(0)] string Action,
+    [property: Id(1)] string ParamsJson,
+    [property: Id(2)] UserRef By,
+    [property: Id(3)] string GiftCode,
+    [property: Id(4)] string GiftEventId,
+    [property: Id(5)] int Repeat = 1);
+
+/// <summary>An open spin-wheel round.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.WheelRound")]
+public sealed record WheelRound([property: Id(0)] long RoundId, [property: Id(1)] string Seed, [property: Id(2)] string SeedHash);

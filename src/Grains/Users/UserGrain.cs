@@ -5,6 +5,7 @@ using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
+using LiveStreamX.Wallets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,9 @@ public sealed class UserGrain(
         var profile = new UserProfile(this.GetPrimaryKeyString(), handle, role, time.GetUtcNow());
         user.State = user.State with { Profile = profile };
         await user.WriteStateAsync();
+
+        // New users start with tokens; a wallet that missed this opens itself on first use.
+        await GrainFactory.GetGrain<IWalletGrain>(profile.Id).OpenAsync(profile.Handle);
         return profile;
     }
 

@@ -23,7 +23,7 @@ public sealed class EventSequenceTests(ClusterFixture fixture)
                 lock (received)
                 {
                     received.Add(e);
-                    if (received.Count == 12)
+                    if (received.Count == 13)
                     {
                         all.TrySetResult();
                     }
@@ -42,8 +42,10 @@ public sealed class EventSequenceTests(ClusterFixture fixture)
         await all.Task.WithTimeout();
         await handle.UnsubscribeAsync();
 
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), received.Select(e => e.Seq));
+        // Going live also commits the first spin-wheel round (wheel:commit).
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => (long)i), received.Select(e => e.Seq));
         Assert.IsType<StreamStateChanged>(received[0]);
+        Assert.IsType<LiveStreamX.Gifts.WheelCommitted>(received[1]);
         Assert.Equal(["m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"], received.OfType<ChatMessageEvent>().Select(m => m.Text));
         Assert.Equal(StreamStatus.Ended, Assert.IsType<StreamStateChanged>(received[^1]).Status);
     }

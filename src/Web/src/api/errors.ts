@@ -13,6 +13,7 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   invalid_transition: 'The stream cannot make that move from where it is.',
   conflict: 'That is already in use.',
   not_live: 'The stream is not live.',
+  insufficient_funds: 'Not enough tokens.',
   rate_limited: 'Slow down: you are going too fast.',
   unavailable: 'The service is busy. Try again in a moment.',
   offline: 'You are offline. Reconnecting…',
@@ -93,15 +94,17 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'invalid_input',
   401: 'unauthorized',
   403: 'forbidden',
+  402: 'insufficient_funds',
   404: 'not_found',
   409: 'conflict',
   429: 'rate_limited',
   503: 'unavailable',
 };
 
-function camelCase(key: string): string {
-  // ASP.NET Core may name fields as the C# property (`Handle`, `Items[0].Name`).
-  return key.length > 0 ? key[0]!.toLowerCase() + key.slice(1) : key;
+/** `Handle` → `handle`, `Mappings[0].Params.Color` → `mappings[0].params.color`. */
+export function camelCaseKey(key: string): string {
+  // ASP.NET Core may name fields as the C# property (`Handle`, `Items[0].Name`): lower each path segment's first letter.
+  return key.replace(/(^|\.)([A-Z])/g, (_, dot: string, letter: string) => dot + letter.toLowerCase());
 }
 
 /** Builds the ApiError for a status and a (possibly missing or non-problem) body. */
@@ -109,7 +112,7 @@ export function problemToError(status: number, problem: ProblemDetails | null): 
   const fieldErrors: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(problem?.errors ?? {})) {
     if (Array.isArray(messages)) {
-      const name = camelCase(key);
+      const name = camelCaseKey(key);
       fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
     }
   }

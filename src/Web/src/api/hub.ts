@@ -6,13 +6,16 @@ import {
   type IHttpConnectionOptions,
 } from '@microsoft/signalr';
 import { LiveError, toLiveError } from './errors';
+import { retrySameRequest, type FailureKind, type RetryOptions } from './retry';
 import { StreamSequencer, type JoinTicket, type SequencerOutcome } from './streamSequencer';
 import {
   HubMethods,
   STREAM_EVENT_TYPES,
   type ChatMessageEvent,
+  type GiftReceipt,
   type JoinResult,
   type SendChatRequest,
+  type SendGiftRequest,
   type StreamEvent,
 } from './types';
 
@@ -23,10 +26,18 @@ export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
 export interface StreamWatcher {
   /** Replace the whole view with this snapshot (first join, or after events were lost for good). */
   snapshot(result: JoinResult): void;
-  /** Apply this event to the view; events arrive in seq order, none twice. */
-  event(event: StreamEvent): void;
+  /**
+   * Apply this event to the view; events arrive in seq order, none twice. `replayed` events happened while the
+   * client was away (a re-join's replay): apply them to state, but do not play their effects as if new.
+   */
+  event(event: StreamEvent, meta: EventMeta): void;
   /** Joining failed and will not be retried (for example `not_found`). */
   error(error: LiveError): void;
+}
+
+export interface EventMeta {
+  /** The event came in a `stream:join` replay, not live. */
+  replayed: boolean;
 }
 
 export interface LiveConnectionOptions {
@@ -157,6 +168,69 @@ export class LiveConnection {
       return await hub.invoke<ChatMessageEvent>(HubMethods.sendChat, request);
     } catch (error) {
       throw toLiveError(error);
+    }
+  }
+
+  /**
+   * Sends a gift; resolves with the receipt. A connection lost before the answer came makes it wait for the
+   * connection and send the very same request again (its `idempotencyKey` makes that safe: the server returns
+   * the first receipt and moves no tokens twice). Rejects with a LiveError: `insufficient_funds`,
+   * `rate_limited`, `not_live`, `forbidden`, …, or `offline` when the connection did not come back in time.
+   */
+  sendGift(request: SendGiftRequest, options: RetryOptions = {}): Promise<GiftReceipt> {
+    return retrySameRequest(
+      () => this.invokeOnce<GiftReceipt>(HubMethods.sendGift, request),
+      classifyFailure,
+      {
+        waitForConnection: (timeoutMs, signal) => this.whenConnected(timeoutMs, signal),
+        delay,
+        now: () => Date.now(),
+      },
+      options,
+    );
+  }
+
+  /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */
+  whenConnected(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    if (this.connectedHub()) {
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const finish = (connected: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal?.removeEventListener('abort', onAbort);
+        resolve(connected);
+      };
+      const onAbort = () => finish(false);
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const unsubscribe = this.onStateChange((state) => {
+        if (state === 'connected' && this.connectedHub()) {
+          finish(true);
+        }
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) {
+        onAbort();
+      }
+    });
+  }
+
+  /** One invocation; a failure that came from losing the connection is reported as `offline`. */
+  private async invokeOnce<T>(method: string, argument: unknown): Promise<T> {
+    const hub = this.connectedHub();
+    if (!hub) {
+      throw new LiveError('offline', undefined);
+    }
+    try {
+      return await hub.invoke<T>(method, argument);
+    } catch (error) {
+      const live = toLiveError(error);
+      if (live.code === 'unknown' && (hub !== this.hub || hub.state !== HubConnectionState.Connected)) {
+        // No HubException, and the connection is gone: the request may or may not have reached the server.
+        throw new LiveError('offline', undefined, { cause: error });
+      }
+      throw live;
     }
   }
 
@@ -296,8 +370,10 @@ export class LiveConnection {
       }
     }
     for (const event of outcome.events) {
+      // A join's answer hands back its replay (seq up to the snapshot's) and then the live events it queued.
+      const meta: EventMeta = { replayed: snapshot !== null && event.seq <= snapshot.seq };
       for (const watcher of watchers) {
-        watcher.event(event);
+        watcher.event(event, meta);
       }
     }
     if (outcome.rejoin) {
@@ -338,4 +414,30 @@ export class LiveConnection {
       listener(state);
     }
   }
+}
+
+function classifyFailure(error: unknown): FailureKind {
+  if (error instanceof LiveError) {
+    if (error.code === 'offline') {
+      return 'connection';
+    }
+    if (error.code === 'unavailable') {
+      return 'transient';
+    }
+  }
+  return 'final';
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

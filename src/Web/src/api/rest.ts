@@ -1,14 +1,19 @@
 import { ApiError, problemToError } from './errors';
 import type {
+  CommandGiftsConfig,
+  CommandSpec,
   CreateStreamRequest,
   DevLoginRequest,
   DevLoginResponse,
+  Gift,
   ProblemDetails,
   SlowModeRequest,
   Stream,
   StreamMove,
   StreamStatus,
   User,
+  WalletPage,
+  WalletQuery,
 } from './types';
 
 export interface RestClientOptions {
@@ -79,6 +84,41 @@ export class RestClient {
   /** Sets the seconds between two messages of one viewer; 0 turns slow mode off. */
   setSlowMode(id: string, request: SlowModeRequest): Promise<Stream | null> {
     return this.send<Stream | null>('PUT', `/api/streams/${encodeURIComponent(id)}/slow-mode`, { body: request });
+  }
+
+  /** The active gift catalog, cheapest first. */
+  listGifts(signal?: AbortSignal): Promise<Gift[]> {
+    return this.send<Gift[]>('GET', '/api/gifts', { signal });
+  }
+
+  /** The signed-in user's balance, earnings and a page of the ledger, newest first. */
+  getWallet({ limit, before }: WalletQuery = {}, signal?: AbortSignal): Promise<WalletPage> {
+    const query = new URLSearchParams();
+    if (limit !== undefined) {
+      query.set('limit', String(limit));
+    }
+    if (before !== undefined) {
+      query.set('before', String(before));
+    }
+    const text = query.toString();
+    return this.send<WalletPage>('GET', `/api/me/wallet${text ? `?${text}` : ''}`, { signal });
+  }
+
+  /** The whitelisted overlay actions with their parameter schemas. */
+  listCommands(signal?: AbortSignal): Promise<CommandSpec[]> {
+    return this.send<CommandSpec[]>('GET', '/api/commands', { signal });
+  }
+
+  /** The stream's command-gift configuration (gift → action mappings, cooldowns). */
+  getCommandGifts(streamId: string, signal?: AbortSignal): Promise<CommandGiftsConfig | null> {
+    return this.send<CommandGiftsConfig | null>('GET', `/api/streams/${encodeURIComponent(streamId)}/command-gifts`, { signal });
+  }
+
+  /** Replaces the stream's command-gift configuration; field errors are keyed like `mappings[0].params.color`. */
+  putCommandGifts(streamId: string, config: CommandGiftsConfig): Promise<CommandGiftsConfig | null> {
+    return this.send<CommandGiftsConfig | null>('PUT', `/api/streams/${encodeURIComponent(streamId)}/command-gifts`, {
+      body: config,
+    });
   }
 
   private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {

@@ -82,6 +82,7 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'conflict'
   | 'not_live'
+  | 'insufficient_funds'
   | 'rate_limited'
   | 'unavailable';
 
@@ -93,6 +94,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_transition',
   'conflict',
   'not_live',
+  'insufficient_funds',
   'rate_limited',
   'unavailable',
 ];
@@ -104,6 +106,7 @@ export const HubMethods = {
   join: 'stream:join',
   leave: 'stream:leave',
   sendChat: 'chat:message',
+  sendGift: 'gift:send',
 } as const;
 
 /** The fields every stream event starts with. */
@@ -137,7 +140,76 @@ export interface ChatSlowModeEvent extends StreamEventBase<'chat:slowmode'> {
   seconds: number;
 }
 
-export type StreamEvent = ChatMessageEvent | StreamStateEvent | ViewersCountEvent | ChatSlowModeEvent;
+/** Who did something, as events name them. */
+export interface UserRef {
+  userId: string;
+  handle: string;
+}
+
+/** A gift as `gift:received` describes it (the catalog entry without its price). */
+export interface GiftRef {
+  code: string;
+  name: string;
+  animationKey: string;
+  rarity: GiftRarity;
+}
+
+export interface GiftReceivedEvent extends StreamEventBase<'gift:received'> {
+  transferId: string;
+  from: UserRef;
+  gift: GiftRef;
+  count: number;
+  /** Tokens this gift moved (`tokenCost × count`). */
+  tokens: number;
+  /** Stays the same while one sender sends one gift again within 3 s. */
+  comboId: string;
+  /** The combo's running count: grows by `count` with every gift of the combo. */
+  combo: number;
+  /** Tokens gifted to the stream so far. */
+  streamTotal: number;
+}
+
+/** An overlay action's parameters as sent; each action reads its own (see OVERLAY_ACTIONS). */
+export type OverlayParams = Record<string, unknown>;
+
+export interface OverlayTriggerEvent extends StreamEventBase<'overlay:trigger'> {
+  triggerId: string;
+  /** One of OVERLAY_ACTIONS; clients ignore actions they do not know. */
+  action: string;
+  params: OverlayParams;
+  by: UserRef;
+  giftCode: string;
+}
+
+/** Wheel rounds are numbered per stream; kept opaque (compared as strings). */
+export type WheelRoundId = number | string;
+
+export interface WheelCommitEvent extends StreamEventBase<'wheel:commit'> {
+  roundId: WheelRoundId;
+  /** hex(SHA-256(seed)), over the seed's ASCII bytes. */
+  seedHash: string;
+}
+
+export interface WheelResultEvent extends StreamEventBase<'wheel:result'> {
+  roundId: WheelRoundId;
+  /** 64 hex characters, revealed. */
+  seed: string;
+  seedHash: string;
+  /** The gift transfer that spun the wheel; part of the segment's hash. */
+  giftEventId: string;
+  segments: string[];
+  segmentIndex: number;
+}
+
+export type StreamEvent =
+  | ChatMessageEvent
+  | StreamStateEvent
+  | ViewersCountEvent
+  | ChatSlowModeEvent
+  | GiftReceivedEvent
+  | OverlayTriggerEvent
+  | WheelCommitEvent
+  | WheelResultEvent;
 
 export type StreamEventType = StreamEvent['type'];
 
@@ -147,6 +219,10 @@ export const STREAM_EVENT_TYPES = [
   'stream:state',
   'viewers:count',
   'chat:slowmode',
+  'gift:received',
+  'overlay:trigger',
+  'wheel:commit',
+  'wheel:result',
 ] as const satisfies readonly StreamEventType[];
 
 /** The argument of the `chat:message` hub method. */
@@ -167,6 +243,141 @@ export interface JoinResult {
   replay: StreamEvent[];
   /** The server no longer holds all of the replay: rebuild the view from the snapshot. */
   gapTooOld: boolean;
+}
+
+/** The argument of the `gift:send` hub method. */
+export interface SendGiftRequest {
+  streamId: string;
+  giftCode: string;
+  /** 1–100. */
+  count: number;
+  /** 8–64 of `[A-Za-z0-9_-]`; the same key returns the first receipt and moves no tokens again. */
+  idempotencyKey: string;
+}
+
+/** What `gift:send` returns. */
+export interface GiftReceipt {
+  transferId: string;
+  streamId: string;
+  giftCode: string;
+  count: number;
+  tokens: number;
+  /** The sender's spendable balance after this gift. */
+  balance: number;
+  comboId: string;
+  combo: number;
+  /** The key had been used: this is the first receipt again and no tokens moved. */
+  duplicate: boolean;
+}
+
+export const GIFT_COUNT_MIN = 1;
+export const GIFT_COUNT_MAX = 100;
+
+// ---- Gifts and wallets ----
+
+export type GiftRarity = 'common' | 'rare' | 'epic' | 'legendary';
+
+export const GIFT_RARITIES: readonly GiftRarity[] = ['common', 'rare', 'epic', 'legendary'];
+
+/** One entry of `GET /api/gifts`. */
+export interface Gift {
+  code: string;
+  name: string;
+  tokenCost: number;
+  animationKey: string;
+  rarity: GiftRarity;
+  /** The overlay action the gift runs by default; a creator's own mapping wins. */
+  commandAction: string | null;
+}
+
+export type LedgerKind = 'grant' | 'purchase' | 'gift-debit' | 'earning' | 'platform-share' | 'refund' | 'adjustment';
+
+export type LedgerAccount = 'spendable' | 'earnings' | 'platform';
+
+export interface LedgerEntry {
+  no: number;
+  kind: LedgerKind;
+  /** Signed: negative moves tokens out of `account`. */
+  amount: number;
+  account: LedgerAccount;
+  /** The other side, a user id, when there is one. */
+  counterparty: string | null;
+  idempotencyKey: string | null;
+  /** What it is about (a gift's transfer id, …). */
+  reference: string | null;
+  at: Timestamp;
+}
+
+/** `GET /api/me/wallet?limit=&before=`: a page of the ledger, newest first. */
+export interface WalletPage {
+  balance: number;
+  earnings: number;
+  entries: LedgerEntry[];
+  /** Pass as `before` for the next (older) page; absent or null at the end. */
+  nextBefore?: number | null;
+}
+
+export interface WalletQuery {
+  limit?: number;
+  before?: number;
+}
+
+// ---- Command gifts ----
+
+/** The overlay actions of PROTOCOL.md "Command gifts", which `overlay:trigger` runs. */
+export const OVERLAY_ACTIONS = [
+  'confetti',
+  'spotlight-message',
+  'theme-flash',
+  'sound-effect',
+  'spin-wheel',
+  'slow-mo-chat',
+] as const;
+
+export type OverlayAction = (typeof OVERLAY_ACTIONS)[number];
+
+export const SOUND_NAMES = ['airhorn', 'applause', 'drumroll', 'tada', 'boing'] as const;
+
+export type SoundName = (typeof SOUND_NAMES)[number];
+
+/**
+ * The kinds of parameter `GET /api/commands` describes. The editor renders one field per kind; a kind it does
+ * not know is edited as text.
+ */
+export type CommandParamType = 'color' | 'int' | 'number' | 'string' | 'enum' | 'string[]';
+
+/** One parameter of a whitelisted action, as `GET /api/commands` describes it. */
+export interface CommandParamSpec {
+  name: string;
+  type: CommandParamType;
+  required: boolean;
+  /** For numbers the value's bounds; for strings their length; for lists their number of items. */
+  min?: number | null;
+  max?: number | null;
+  /** For `enum`: the allowed values. */
+  values?: string[] | null;
+}
+
+/** One whitelisted action with its parameters: an entry of `GET /api/commands`. */
+export interface CommandSpec {
+  action: string;
+  params: CommandParamSpec[];
+}
+
+/** A parameter's value as sent in a mapping. */
+export type CommandParamValue = string | number | string[];
+
+export interface CommandMapping {
+  giftCode: string;
+  action: string;
+  params: Record<string, CommandParamValue>;
+}
+
+/** `GET`/`PUT /api/streams/{id}/command-gifts`. */
+export interface CommandGiftsConfig {
+  mappings: CommandMapping[];
+  /** Seconds between two runs of an action, by action. */
+  cooldowns: Record<string, number>;
 }
 
 /** Chat text limits, as the server enforces them. */

@@ -68,5 +68,10 @@ function applyEvent(state: RoomState, event: StreamEvent): RoomState {
       return state.stream ? { ...state, stream: { ...state.stream, status: event.status } } : state;
     case 'chat:slowmode':
       return state.stream ? { ...state, stream: { ...state.stream, slowModeSeconds: event.seconds } } : state;
+    case 'gift:received':
+    case 'overlay:trigger':
+    case 'wheel:commit':
+    case 'wheel:result':
+      return state; // the gifts, overlay and wheel features keep these (see StreamFeed)
   }
 }

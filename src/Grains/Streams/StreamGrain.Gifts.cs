@@ -1,0 +1,196 @@
+using LiveStreamX.Common;
+using LiveStreamX.Gifts;
+using LiveStreamX.Users;
+
+namespace LiveStreamX.Grains.Streams;
+
+public sealed partial class StreamGrain
+{
+    private const int TopGiftersShown = 10;
+    private const int MaxQueuedPerAction = 50;
+    private const int RevealedRoundsKept = 20;
+    private static readonly TimeSpan ComboWindow = TimeSpan.FromSeconds(3);
+
+    // Combos are a presentation detail: after a move to another silo the next gift starts a new one.
+    private readonly Dictionary<(string Sender, string Gift), Combo> _combos = [];
+    private readonly Dictionary<string, DateTimeOffset> _cooldownUntil = [];
+    private IGrainTimer? _commandTimer;
+
+    public async Task RecordGiftAsync(GiftDelivery delivery)
+    {
+        if (stream.State.GiftsApplied.TryGetValue(delivery.SenderId, out var applied) && applied >= delivery.TransferNo)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var key = (delivery.SenderId, delivery.Gift.Code);
+        var combo = _combos.TryGetValue(key, out var running) && now - running.LastAt <= ComboWindow
+            ? running with { Count = running.Count + delivery.Count, LastAt = now }
+            : new Combo($"c_{delivery.SenderId}:{delivery.Gift.Code}:{delivery.TransferNo}", delivery.Count, now);
+        _combos[key] = combo;
+
+        var from = new UserRef(delivery.SenderId, delivery.SenderHandle);
+        var trigger = TriggerFor(delivery, from);
+        await PublishAsync(
+            new GiftReceived
+            {
+                StreamId = Id,
+                TransferId = delivery.TransferId,
+                From = from,
+                Gift = new GiftRef(delivery.Gift.Code, delivery.Gift.Name, delivery.Gift.AnimationKey, delivery.Gift.Rarity),
+                Count = delivery.Count,
+                Tokens = delivery.Tokens,
+                ComboId = combo.Id,
+                Combo = combo.Count,
+                StreamTotal = stream.State.GiftTotal + delivery.Tokens,
+            },
+            (state, _) =>
+            {
+                var gifters = new Dictionary<string, TopGifter>(state.Gifters);
+                var before = gifters.GetValueOrDefault(delivery.SenderId)?.Tokens ?? 0;
+                gifters[delivery.SenderId] = new TopGifter(delivery.SenderId, delivery.SenderHandle, before + delivery.Tokens);
+                return state with
+                {
+                    GiftTotal = state.GiftTotal + delivery.Tokens,
+                    Gifters = gifters,
+                    GiftsApplied = new Dictionary<string, long>(state.GiftsApplied) { [delivery.SenderId] = delivery.TransferNo },
+                    CommandQueue = trigger is null ? state.CommandQueue : Enqueue(state.CommandQueue, trigger),
+                };
+            });
+
+        await RunCommandsAsync();
+    }
+
+    public async Task<CommandGiftConfig> SetCommandGiftsAsync(Actor actor, CommandGiftConfig config)
+    {
+        EnsureMayManage(actor, Info);
+        var catalog = await GrainFactory.GetGrain<IGiftCatalogGrain>(0).ListAsync();
+        var (checkedConfig, errors) = CommandCatalog.Validate(
+            [.. config.Mappings.Select(m => ((string?)m.GiftCode, (string?)m.Action, ParseParams(m.ParamsJson)))],
+            config.Cooldowns,
+            code => catalog.FirstOrDefault(g => g.Code == code));
+        if (checkedConfig is null)
+        {
+            throw DomainException.InvalidInput(errors);
+        }
+
+        stream.State = stream.State with { Commands = checkedConfig };
+        await stream.WriteStateAsync();
+        if (checkedConfig.Mappings.Any(m => m.Action == SpinWheelAction))
+        {
+            await EnsureWheelRoundAsync();
+        }
+
+        return checkedConfig;
+    }
+
+    public Task<CommandGiftConfig> GetCommandGiftsAsync() => Task.FromResult(stream.State.Commands);
+
+    public Task<WheelHistory> GetWheelAsync() =>
+        Task.FromResult(new WheelHistory(stream.State.Wheel?.RoundId, stream.State.Wheel?.SeedHash, stream.State.RevealedRounds));
+
+    public Task<GiftStats> GetGiftStatsAsync() => Task.FromResult(GiftStatsNow());
+
+    private GiftStats GiftStatsNow() => new(
+        stream.State.GiftTotal,
+        [.. stream.State.Gifters.Values.OrderByDescending(g => g.Tokens).ThenBy(g => g.Handle, StringComparer.Ordinal).Take(TopGiftersShown)]);
+
+    /// <summary>The action a gift runs here: the creator's mapping, else the gift's own default, else none.</summary>
+    private PendingTrigger? TriggerFor(GiftDelivery delivery, UserRef from)
+    {
+        var mapping = stream.State.Commands.Mappings.FirstOrDefault(m => m.GiftCode == delivery.Gift.Code);
+        if (mapping is not null)
+        {
+            return new PendingTrigger(mapping.Action, mapping.ParamsJson, from, delivery.Gift.Code, delivery.TransferId);
+        }
+
+        return CommandCatalog.Find(delivery.Gift.CommandAction) is { } action
+            ? new PendingTrigger(action.Action, action.DefaultParamsJson, from, delivery.Gift.Code, delivery.TransferId)
+            : null;
+    }
+
+    // Each action queues up to 50 triggers; past that a trigger folds into the action's last queued one (its
+    // Repeat grows), so a storm of gifts never grows state without bound and no gift's trigger is dropped.
+    private static PendingTrigger[] Enqueue(PendingTrigger[] queue, PendingTrigger trigger)
+    {
+        if (queue.Count(t => t.Action == trigger.Action) < MaxQueuedPerAction)
+        {
+            return [.. queue, trigger];
+        }
+
+        var last = Array.FindLastIndex(queue, t => t.Action == trigger.Action);
+        var folded = (PendingTrigger[])queue.Clone();
+        folded[last] = folded[last] with { Repeat = folded[last].Repeat + trigger.Repeat };
+        return folded;
+    }
+
+    /// <summary>Fires every queued trigger whose action is not cooling down, in order; waits for the rest.</summary>
+    private async Task RunCommandsAsync()
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var queue = stream.State.CommandQueue;
+            var index = Array.FindIndex(queue, t => _cooldownUntil.GetValueOrDefault(t.Action) <= now);
+            if (index < 0)
+            {
+                ScheduleCommandTimer(queue, now);
+                return;
+            }
+
+            var trigger = queue[index];
+            var remaining = queue.Where((_, i) => i != index).ToArray();
+            var cooldown = stream.State.Commands.Cooldowns.GetValueOrDefault(trigger.Action);
+            _cooldownUntil[trigger.Action] = now.AddSeconds(cooldown);
+            if (trigger.Action == SpinWheelAction)
+            {
+                await SpinAsync(trigger, remaining);
+            }
+            else
+            {
+                await PublishAsync(Triggered(trigger, trigger.ParamsJson), (state, _) => state with { CommandQueue = remaining });
+            }
+        }
+    }
+
+    private void ScheduleCommandTimer(PendingTrigger[] queue, DateTimeOffset now)
+    {
+        _commandTimer?.Dispose();
+        _commandTimer = null;
+        if (queue.Length == 0)
+        {
+            return;
+        }
+
+        var due = queue.Min(t => _cooldownUntil.GetValueOrDefault(t.Action)) - now;
+        _commandTimer = this.RegisterGrainTimer(
+            _ => RunCommandsAsync(),
+            new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    private OverlayTriggered Triggered(PendingTrigger trigger, string paramsJson) => new()
+    {
+        Repeat = trigger.Repeat,
+        StreamId = Id,
+        TriggerId = "t_" + Guid.NewGuid().ToString("N")[..16],
+        Action = trigger.Action,
+        ParamsJson = paramsJson,
+        By = trigger.By,
+        GiftCode = trigger.GiftCode,
+    };
+
+    private static System.Text.Json.JsonElement? ParseParams(string json)
+    {
+        try
+        {
+            return System.Text.Json.JsonDocument.Parse(json).RootElement;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Combo(string Id, int Count, DateTimeOffset LastAt);
+}

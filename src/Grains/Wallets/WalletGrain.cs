@@ -1,0 +1,382 @@
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using LiveStreamX.Common;
+using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Streams;
+using LiveStreamX.Users;
+using LiveStreamX.Wallets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+
+namespace LiveStreamX.Grains.Wallets;
+
+/// <summary>
+/// A user's spendable tokens. A gift is a durable two-step transfer: the debit and an outbox entry are written
+/// together (one write, guarded by the storage ETag), then the outbox is delivered to the creator's earnings and
+/// the stream, which apply each transfer once. Undelivered entries are retried on activation and by a reminder.
+/// </summary>
+// Non-reentrant: a balance is checked and spent one call at a time. Receivers (earnings, streams) never call a
+// wallet back, so a wallet awaiting them cannot deadlock.
+public sealed partial class WalletGrain(
+    [PersistentState("wallet", StorageNames.Default)] IPersistentState<WalletState> wallet,
+    IOptions<WalletOptions> options,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<WalletGrain> logger) : Grain, IWalletGrain, IRemindable
+{
+    private const string OutboxReminder = "outbox";
+    private const string StarterKey = "starter";
+    private const int RecentPagesIndexed = 3;
+
+    private readonly WalletOptions _options = options.Value;
+    private readonly Dictionary<string, LedgerEntry> _byKey = [];
+    private LedgerBook _book = null!;
+    private TokenBucketRateLimiter? _giftRate;
+    private TokenBucketRateLimiter? _tokenRate;
+    private bool _reminderRegistered;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _book = new LedgerBook(GrainFactory, "wallet", UserId, _options.LedgerPageSize);
+
+        // Retries are recognised while their key is among the last pages of the ledger (at least 3 pages).
+        foreach (var entry in await _book.RecentAsync(wallet.State.Ledger, RecentPagesIndexed))
+        {
+            Index(entry);
+        }
+
+        if (wallet.State.Outbox.Length > 0)
+        {
+            _reminderRegistered = true;
+            await DeliverOutboxAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _giftRate?.Dispose();
+        _tokenRate?.Dispose();
+        try
+        {
+            if (wallet.State.Outbox.Length == 0 && _reminderRegistered)
+            {
+                await UnregisterOutboxReminderAsync();
+            }
+
+            // Persist deliveries acknowledged since the last write, so the next activation need not redo them.
+            if (wallet.State.Opened)
+            {
+                await wallet.WriteStateAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogDeactivationFailed(logger, ex, UserId);
+        }
+    }
+
+    public async Task<long> OpenAsync(string handle)
+    {
+        if (wallet.State.Opened)
+        {
+            return wallet.State.Balance;
+        }
+
+        await GrainFactory.GetGrain<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
+        var state = wallet.State with { Opened = true, Handle = handle };
+        if (_options.StarterGrant > 0)
+        {
+            var entry = new LedgerEntry(state.Ledger.LastNo + 1, LedgerKind.Grant, LedgerAccount.Spendable, _options.StarterGrant,
+                Counterparty: null, StarterKey, Reference: "starter grant", time.GetUtcNow(), BalanceAfter: _options.StarterGrant);
+            state = state with { Balance = state.Balance + entry.Amount, Ledger = state.Ledger.Append(entry) };
+            await WriteAsync(state);
+            Index(entry);
+        }
+        else
+        {
+            await WriteAsync(state);
+        }
+
+        return wallet.State.Balance;
+    }
+
+    public async Task<long> GetBalanceAsync()
+    {
+        await EnsureOpenAsync();
+        return wallet.State.Balance;
+    }
+
+    public async Task<GiftReceipt> SendGiftAsync(SendGift gift)
+    {
+        ValidateShape(gift);
+        await EnsureOpenAsync();
+        if (_byKey.TryGetValue(gift.IdempotencyKey, out var earlier))
+        {
+            return earlier.Kind == LedgerKind.GiftDebit
+                ? ReceiptOf(earlier, duplicate: true)
+                : throw new DomainException(ErrorCodes.Conflict, "This idempotency key was used for something else.") { Field = "idempotencyKey" };
+        }
+
+        var stream = await GrainFactory.GetGrain<IStreamGrain>(gift.StreamId).GetAsync()
+            ?? throw DomainException.NotFound($"There is no stream '{gift.StreamId}'.");
+        if (stream.Status != StreamStatus.Live)
+        {
+            throw new DomainException(ErrorCodes.NotLive, "Gifts can be sent while the stream is live.");
+        }
+
+        if (stream.CreatorId == UserId)
+        {
+            throw DomainException.Forbidden("You cannot send gifts to your own stream.");
+        }
+
+        var catalogGift = await GrainFactory.GetGrain<IGiftCatalogGrain>(0).GetAsync(gift.GiftCode);
+        if (catalogGift is not { Active: true })
+        {
+            throw DomainException.InvalidInput("giftCode", $"There is no gift '{gift.GiftCode}' to send.");
+        }
+
+        var tokens = (long)catalogGift.TokenCost * gift.Count;
+        EnforceVelocity(tokens);
+        if (wallet.State.Balance < tokens)
+        {
+            throw new DomainException(ErrorCodes.InsufficientFunds, $"This costs {tokens} tokens and the balance is {wallet.State.Balance}.");
+        }
+
+        await EnsureReminderAsync();
+        var state = wallet.State with { Ledger = await _book.MakeRoomAsync(wallet.State.Ledger) };
+        var now = time.GetUtcNow();
+        var no = state.Ledger.LastNo + 1;
+        var creatorShare = tokens * (100 - _options.PlatformSharePercent) / 100;
+        var delivery = new GiftDelivery(UserId, state.Handle, no, stream.Id, stream.CreatorId, catalogGift, gift.Count, tokens,
+            creatorShare, tokens - creatorShare, now);
+        var entry = new LedgerEntry(no, LedgerKind.GiftDebit, LedgerAccount.Spendable, -tokens, stream.CreatorId, gift.IdempotencyKey,
+            delivery.TransferId, now, state.Balance - tokens, stream.Id, catalogGift.Code, gift.Count);
+        await WriteAsync(state with
+        {
+            Balance = state.Balance - tokens,
+            Ledger = state.Ledger.Append(entry),
+            Outbox = [.. state.Outbox, delivery],
+        });
+        Index(entry);
+
+        // The debit is durable: from here the transfer completes, now or on a retry.
+        await DeliverOutboxAsync();
+        return ReceiptOf(entry, duplicate: false);
+    }
+
+    public async Task<long> GrantAsync(long amount, LedgerKind kind, string reason, string idempotencyKey)
+    {
+        if (amount is <= 0 or > 100_000_000 || kind is not (LedgerKind.Grant or LedgerKind.Purchase))
+        {
+            throw DomainException.InvalidInput("amount", "A grant is 1–100,000,000 tokens.");
+        }
+
+        if (!KeyPattern().IsMatch(idempotencyKey ?? string.Empty))
+        {
+            throw DomainException.InvalidInput("idempotencyKey", "An idempotency key is 8–64 letters, digits, '_' or '-'.");
+        }
+
+        await EnsureOpenAsync();
+        if (_byKey.ContainsKey(idempotencyKey!))
+        {
+            return wallet.State.Balance;
+        }
+
+        var state = wallet.State with { Ledger = await _book.MakeRoomAsync(wallet.State.Ledger) };
+        var entry = new LedgerEntry(state.Ledger.LastNo + 1, kind, LedgerAccount.Spendable, amount, Counterparty: null, idempotencyKey,
+            reason, time.GetUtcNow(), state.Balance + amount);
+        await WriteAsync(state with { Balance = state.Balance + amount, Ledger = state.Ledger.Append(entry) });
+        Index(entry);
+        return wallet.State.Balance;
+    }
+
+    public async Task<LedgerPage> GetLedgerAsync(int limit, long? before)
+    {
+        await EnsureOpenAsync();
+        return await _book.ReadAsync(wallet.State.Ledger, limit, before);
+    }
+
+    public async Task<LedgerAudit> AuditAsync()
+    {
+        var entries = await _book.AllAsync(wallet.State.Ledger);
+        var spendable = entries.Where(e => e.Account == LedgerAccount.Spendable).Sum(e => e.Amount);
+        var debits = -entries.Where(e => e.Kind == LedgerKind.GiftDebit).Sum(e => e.Amount);
+        var refunds = entries.Where(e => e.Kind == LedgerKind.Refund).Sum(e => e.Amount);
+        var numbered = entries.Select((e, i) => e.No == i + 1).All(x => x);
+        return new LedgerAudit(UserId, wallet.State.Balance, 0, 0, numbered ? spendable : long.MinValue, 0, 0, debits, refunds,
+            wallet.State.Outbox.Sum(d => d.Tokens), entries.Count);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await DeliverOutboxAsync();
+        if (wallet.State.Outbox.Length == 0)
+        {
+            await UnregisterOutboxReminderAsync();
+        }
+    }
+
+    /// <summary>Delivers the outbox in order; stops at the first failure, which the reminder retries.</summary>
+    private async Task DeliverOutboxAsync()
+    {
+        var delivered = 0;
+        foreach (var delivery in wallet.State.Outbox)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IEarningsGrain>(delivery.CreatorId).ReceiveAsync(delivery);
+                await GrainFactory.GetGrain<IStreamGrain>(delivery.StreamId).RecordGiftAsync(delivery);
+                delivered++;
+            }
+            catch (Exception ex)
+            {
+                LogDeliveryFailed(logger, ex, delivery.TransferId);
+                break;
+            }
+        }
+
+        // Acknowledged in memory only: the next write persists it, and a redelivery after a crash is a no-op.
+        if (delivered > 0)
+        {
+            wallet.State = wallet.State with { Outbox = wallet.State.Outbox[delivered..] };
+        }
+    }
+
+    private async Task EnsureOpenAsync()
+    {
+        if (!wallet.State.Opened)
+        {
+            var profile = await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync()
+                ?? throw DomainException.Forbidden("Sign in first.");
+            await OpenAsync(profile.Handle);
+        }
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        // Registered before the first debit of an activation, so a crash right after the write still retries.
+        if (!_reminderRegistered)
+        {
+            var period = TimeSpan.FromSeconds(_options.OutboxRetrySeconds);
+            await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
+            _reminderRegistered = true;
+        }
+    }
+
+    private async Task UnregisterOutboxReminderAsync()
+    {
+        if (await this.GetReminder(OutboxReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderRegistered = false;
+    }
+
+    private async Task WriteAsync(WalletState next)
+    {
+        var previous = wallet.State;
+        wallet.State = next;
+        try
+        {
+            await wallet.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            wallet.State = previous;
+            if (ex is InconsistentStateException)
+            {
+                // Another activation of this wallet wrote first: this one is stale and must not spend again.
+                DeactivateOnIdle();
+            }
+
+            LogWriteFailed(logger, ex, UserId);
+            throw new DomainException(ErrorCodes.Unavailable, "The wallet could not be saved; retry with the same idempotency key.", ex);
+        }
+    }
+
+    private void EnforceVelocity(long tokens)
+    {
+        _giftRate ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = _options.GiftsPerSecond,
+            TokensPerPeriod = _options.GiftsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        });
+        _tokenRate ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = (int)Math.Min(int.MaxValue, _options.TokensPerMinute),
+            TokensPerPeriod = (int)Math.Max(1, Math.Min(int.MaxValue, _options.TokensPerMinute / 60)),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        });
+
+        using var gifts = _giftRate.AttemptAcquire();
+        var kind = !gifts.IsAcquired ? "gifts-per-second" : null;
+        if (kind is null)
+        {
+            using var spend = tokens <= _options.TokensPerMinute ? _tokenRate.AttemptAcquire((int)tokens) : null;
+            kind = spend is { IsAcquired: true } ? null : "tokens-per-minute";
+        }
+
+        if (kind is not null)
+        {
+            wallet.State = wallet.State with { AbuseSignals = wallet.State.AbuseSignals + 1 };
+            LogVelocity(logger, UserId, kind);
+            GrainFactory.GetGrain<IAbuseLogGrain>(0).RecordAsync(new AbuseSignal(UserId, kind, $"{tokens} tokens", time.GetUtcNow())).Ignore();
+            throw new DomainException(ErrorCodes.RateLimited, kind == "gifts-per-second"
+                ? $"Slow down: at most {_options.GiftsPerSecond} gifts per second."
+                : $"Slow down: at most {_options.TokensPerMinute} tokens of gifts per minute.");
+        }
+    }
+
+    private static void ValidateShape(SendGift gift)
+    {
+        StreamNames.RequireValidId(gift.StreamId);
+        if (gift.Count is < 1 or > 100)
+        {
+            throw DomainException.InvalidInput("count", "A gift is sent 1–100 at a time.");
+        }
+
+        if (string.IsNullOrWhiteSpace(gift.GiftCode) || gift.GiftCode.Length > 32)
+        {
+            throw DomainException.InvalidInput("giftCode", "Name a gift of the catalog.");
+        }
+
+        if (!KeyPattern().IsMatch(gift.IdempotencyKey ?? string.Empty))
+        {
+            throw DomainException.InvalidInput("idempotencyKey", "An idempotency key is 8–64 letters, digits, '_' or '-'.");
+        }
+    }
+
+    private void Index(LedgerEntry entry)
+    {
+        if (entry.IdempotencyKey is { } key)
+        {
+            _byKey[key] = entry;
+        }
+    }
+
+    private GiftReceipt ReceiptOf(LedgerEntry debit, bool duplicate) =>
+        new(debit.Reference!, debit.StreamId!, debit.GiftCode!, debit.Count, -debit.Amount, duplicate ? wallet.State.Balance : debit.BalanceAfter, duplicate);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex KeyPattern();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: writing state failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception ex, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering gift {TransferId} failed; it will be retried")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception ex, string transferId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abuse signal: user {UserId} hit the {Limit} limit")]
+    private static partial void LogVelocity(ILogger logger, string userId, string limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: saving on deactivation failed")]
+    private static partial void LogDeactivationFailed(ILogger logger, Exception ex, string userId);
+}
