@@ -14,6 +14,9 @@ internal static class Actors
         return profile.ToActor();
     }
 
+    /// <summary>A fresh idempotency key.</summary>
+    public static string Key() => "k_" + Guid.NewGuid().ToString("N");
+
     public static Actor Admin() => new("u_admin_" + Guid.NewGuid().ToString("N")[..8], "root", Role.Admin);
 
     public static async Task<(IStreamGrain Stream, Actor Creator)> StreamAsync(IGrainFactory grains, bool live = true)

@@ -150,9 +150,10 @@ public sealed partial class WalletGrain(
         var state = wallet.State with { Ledger = await _book.MakeRoomAsync(wallet.State.Ledger) };
         var now = time.GetUtcNow();
         var no = state.Ledger.LastNo + 1;
-        var creatorShare = tokens * (100 - _options.PlatformSharePercent) / 100;
+        // Rounding favours the creator: the platform takes the whole tokens of its share.
+        var platformShare = tokens * _options.PlatformSharePercent / 100;
         var delivery = new GiftDelivery(UserId, state.Handle, no, stream.Id, stream.CreatorId, catalogGift, gift.Count, tokens,
-            creatorShare, tokens - creatorShare, now);
+            tokens - platformShare, platformShare, now);
         var entry = new LedgerEntry(no, LedgerKind.GiftDebit, LedgerAccount.Spendable, -tokens, stream.CreatorId, gift.IdempotencyKey,
             delivery.TransferId, now, state.Balance - tokens, stream.Id, catalogGift.Code, gift.Count);
         await WriteAsync(state with

@@ -1,5 +1,6 @@
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
+using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
@@ -11,6 +12,11 @@ internal static class RedisClusterFactory
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
+        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LSX:Wallets:GiftsPerSecond"] = "10000",
+            ["LSX:Wallets:TokensPerMinute"] = "100000000",
+        }));
         builder.ConfigureSilo((_, silo) => silo.AddLiveStreamXGrains(new OrleansHostingOptions
         {
             Storage = StorageKind.Redis,

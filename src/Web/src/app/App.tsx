@@ -1,8 +1,10 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/auth/SessionProvider';
+import { CommandGiftsPage } from '../features/studio/CommandGiftsPage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
+import { WalletPage } from '../features/wallet/WalletPage';
 import { Layout } from './Layout';
 import { LiveProvider } from './LiveProvider';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,6 +19,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="watch/:streamId" element={<WatchPage />} />
               <Route path="studio" element={<StudioPage />} />
+              <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
+              <Route path="wallet" element={<WalletPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -1,8 +1,10 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { SessionControl } from '../features/auth/SessionControl';
+import { useSession } from '../features/auth/sessionContext';
 
 /** The header on every page, and the page below it. */
 export function Layout() {
+  const { session } = useSession();
   return (
     <div className="app">
       <header className="topbar">
@@ -20,6 +22,11 @@ export function Layout() {
             <NavLink className="nav__link" to="/studio">
               Studio
             </NavLink>
+            {session && (
+              <NavLink className="nav__link" to="/wallet" data-testid="nav-wallet">
+                Wallet
+              </NavLink>
+            )}
           </nav>
           <div className="topbar__session">
             <SessionControl />

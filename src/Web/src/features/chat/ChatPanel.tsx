@@ -12,6 +12,8 @@ interface ChatPanelProps {
   messages: readonly ChatMessageEvent[];
   session: Session | null;
   onSend(text: string): Promise<unknown>;
+  /** A slow-mo-chat command is running: new messages glide in slowly. */
+  slowMotion?: boolean;
 }
 
 function blockedReason(stream: Stream | null, session: Session | null): string | null {
@@ -31,7 +33,7 @@ function blockedReason(stream: Stream | null, session: Session | null): string |
 }
 
 /** Live chat: follows the newest message unless the reader scrolled up, then offers a jump back down. */
-export function ChatPanel({ stream, messages, session, onSend }: ChatPanelProps) {
+export function ChatPanel({ stream, messages, session, onSend, slowMotion = false }: ChatPanelProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const stickRef = useRef(true);
   const lastSeqRef = useRef<number | null>(null);
@@ -55,11 +57,11 @@ export function ChatPanel({ stream, messages, session, onSend }: ChatPanelProps)
     }
     if (stickRef.current || previous === null || last === null || last < previous) {
       // Following along, or a new view (first snapshot, or one that replaced the view).
-      scrollToNewest();
+      scrollToNewest(slowMotion && previous !== null ? 'smooth' : 'auto');
     } else {
       setUnseen((count) => count + messages.filter((m) => m.seq > previous).length);
     }
-  }, [messages, scrollToNewest]);
+  }, [messages, scrollToNewest, slowMotion]);
 
   const onScroll = () => {
     const list = listRef.current;
@@ -85,14 +87,21 @@ export function ChatPanel({ stream, messages, session, onSend }: ChatPanelProps)
   const note = slowMode > 0 ? `Slow mode: one message every ${slowMode} s${exempt ? ' (you are exempt)' : ''}.` : null;
 
   return (
-    <section className="chat" aria-label="Live chat">
+    <section className={`chat${slowMotion ? ' chat--slowmo' : ''}`} aria-label="Live chat">
       <header className="chat__head">
         <h2 className="chat__title">Live chat</h2>
-        {slowMode > 0 && (
-          <span className="badge badge--slow" title={`One message every ${slowMode} seconds per viewer`}>
-            Slow mode · {slowMode}s
-          </span>
-        )}
+        <span className="chat__badges">
+          {slowMotion && (
+            <span className="badge badge--slowmo" title="A gift put the chat in slow motion">
+              Slow-mo
+            </span>
+          )}
+          {slowMode > 0 && (
+            <span className="badge badge--slow" title={`One message every ${slowMode} seconds per viewer`}>
+              Slow mode · {slowMode}s
+            </span>
+          )}
+        </span>
       </header>
       <div className="chat__body">
         <ol className="chat__list" ref={listRef} onScroll={onScroll} data-testid="chat-list" aria-live="polite">
@@ -103,6 +112,7 @@ export function ChatPanel({ stream, messages, session, onSend }: ChatPanelProps)
               message={message}
               byHost={stream !== null && message.userId === stream.creatorId}
               mine={session !== null && message.userId === session.user.id}
+              slowMotion={slowMotion}
             />
           ))}
         </ol>

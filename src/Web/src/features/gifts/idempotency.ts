@@ -2,7 +2,7 @@
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
- * A fresh idempotency key for one user action: a random UUID stripped to `[A-Za-z0-9_-]` (32 hex digits).
+ * A fresh idempotency key for one user action: a random UUID stripped to `[A-Za-z0-9_-]` (36 characters).
  * `crypto.randomUUID` exists only in secure contexts (https, localhost); elsewhere 16 random bytes do the same.
  */
 export function newIdempotencyKey(source: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto): string {

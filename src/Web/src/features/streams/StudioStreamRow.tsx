@@ -135,6 +135,14 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
             {MOVE_LABELS[move]}
           </button>
         )}
+        <Link
+          className="button button--ghost"
+          data-testid="stream-commands"
+          to={`/studio/streams/${encodeURIComponent(stream.id)}/commands`}
+          title="Which gifts run which effects on this stream"
+        >
+          Command gifts
+        </Link>
         <Link className="button button--ghost" data-testid="stream-watch" to={`/watch/${encodeURIComponent(stream.id)}`}>
           Watch
         </Link>

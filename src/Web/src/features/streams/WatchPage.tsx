@@ -5,6 +5,11 @@ import { Avatar } from '../../components/Avatar';
 import { timeAgo } from '../../lib/format';
 import { useSession } from '../auth/sessionContext';
 import { ChatPanel } from '../chat/ChatPanel';
+import { GiftAnimations } from '../gifts/GiftAnimations';
+import { GiftBar } from '../gifts/GiftBar';
+import { useGiftFeed } from '../gifts/useGiftFeed';
+import { OverlayLayer } from '../overlay/OverlayLayer';
+import { useOverlay } from '../overlay/useOverlay';
 import { StatusBadge } from './StatusBadge';
 import { useStreamRoom } from './useStreamRoom';
 import { VideoStage } from './VideoStage';
@@ -13,13 +18,15 @@ function isNotFound(error: Error | null): boolean {
   return (error instanceof ApiError || error instanceof LiveError) && error.code === 'not_found';
 }
 
-/** `/watch/:streamId`: the player area, the stream's state and viewers, and live chat. */
+/** `/watch/:streamId`: the player area with gifts and overlay effects over it, the gift bar, the stream's state, and live chat. */
 export function WatchPage() {
   const { streamId = '' } = useParams();
   const { session } = useSession();
   const room = useStreamRoom(streamId);
   const connection = useConnectionState();
   const { stream, viewerCount, messages, error } = room;
+  const gifts = useGiftFeed(room.feed);
+  const overlay = useOverlay(room.feed);
 
   if (isNotFound(error)) {
     return (
@@ -38,7 +45,12 @@ export function WatchPage() {
   return (
     <div className="watch">
       <section className="watch__main">
-        <VideoStage stream={stream} viewerCount={viewerCount} />
+        <div className="stage-frame">
+          <VideoStage stream={stream} viewerCount={viewerCount} />
+          <GiftAnimations items={gifts.items} />
+          <OverlayLayer overlay={overlay} feed={room.feed} />
+        </div>
+        <GiftBar stream={stream} session={session} />
         <div className="watch__info">
           {stream ? (
             <h1 className="watch__title" data-testid="stream-title">
@@ -59,6 +71,13 @@ export function WatchPage() {
             {stream?.status === 'live' && stream.startedAt && (
               <span className="muted">started {timeAgo(stream.startedAt)}</span>
             )}
+            {gifts.streamTotal !== null && (
+              <span className="watch__gifts" title="Tokens gifted to this stream">
+                <span aria-hidden="true">🎁</span>
+                <span data-testid="stream-gift-total">{gifts.streamTotal}</span>
+                <span className="muted">gifted</span>
+              </span>
+            )}
             <span className="watch__viewers" title="People watching now">
               <span className="eye" aria-hidden="true" />
               <span data-testid="viewer-count">{viewerCount ?? 0}</span>
@@ -77,7 +96,14 @@ export function WatchPage() {
         </div>
       </section>
       <aside className="watch__chat">
-        <ChatPanel key={streamId} stream={stream} messages={messages} session={session} onSend={room.send} />
+        <ChatPanel
+          key={streamId}
+          stream={stream}
+          messages={messages}
+          session={session}
+          onSend={room.send}
+          slowMotion={overlay.slowMotion}
+        />
       </aside>
     </div>
   );

@@ -1,0 +1,450 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/errors';
+import { SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
+import { FieldError } from '../../components/FieldError';
+import { SignInForm } from '../auth/SignInForm';
+import { useSession } from '../auth/sessionContext';
+import { giftEmoji } from '../gifts/giftArt';
+import { useGiftCatalog } from '../gifts/useGiftCatalog';
+import { sounds } from '../overlay/sounds';
+import { StatusBadge } from '../streams/StatusBadge';
+import {
+  cooldownKey,
+  draftFromConfig,
+  errorAt,
+  fieldErrorMap,
+  mappingKey,
+  newMapping,
+  paramKey,
+  paramsDraft,
+  readCommandSpecs,
+  toConfig,
+  unplacedErrors,
+  type CommandsDraft,
+  type FieldErrors,
+  type MappingDraft,
+  type ParamDraft,
+} from './commandForm';
+import { ParamField } from './ParamField';
+
+const ACTION_LABELS: Record<string, string> = {
+  confetti: 'Confetti',
+  'spotlight-message': 'Spotlight message',
+  'theme-flash': 'Theme flash',
+  'sound-effect': 'Sound effect',
+  'spin-wheel': 'Spin the wheel',
+  'slow-mo-chat': 'Slow-mo chat',
+};
+
+const ACTION_HELP: Record<string, string> = {
+  confetti: 'Confetti rains over the video.',
+  'spotlight-message': 'A big message across the video.',
+  'theme-flash': 'The page flashes a colour.',
+  'sound-effect': 'A short sound for everyone with sound on.',
+  'spin-wheel': 'A wheel spins and lands on one of your segments, provably fair.',
+  'slow-mo-chat': 'Chat scrolls in slow motion for a while.',
+};
+
+function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+const NO_ERRORS: FieldErrors = new Map();
+
+interface Loaded {
+  stream: Stream;
+  specs: CommandSpec[];
+}
+
+/** `/studio/streams/:streamId/commands`: which gifts run which overlay actions on this stream, and cooldowns. */
+export function CommandGiftsPage() {
+  const { streamId = '' } = useParams();
+  const { session } = useSession();
+
+  return (
+    <div className="page page--narrow" data-testid="command-gifts-editor">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/studio">← Studio</Link>
+      </nav>
+      {session ? (
+        <Editor key={`${session.user.id}|${streamId}`} streamId={streamId} userId={session.user.id} isAdmin={session.user.role === 'admin'} />
+      ) : (
+        <>
+          <header className="page-head">
+            <h1 className="page-head__title">Command gifts</h1>
+          </header>
+          <section className="card gate">
+            <h2>Sign in as the stream&rsquo;s creator</h2>
+            <p>Only the creator of a stream sets which gifts run which effects on it.</p>
+            <SignInForm defaultRole="creator" layout="stacked" />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: string; isAdmin: boolean }) {
+  const { api } = useSession();
+  const id = useId();
+  const catalog = useGiftCatalog();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<CommandsDraft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const config = api.getCommandGifts(streamId, signal).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) {
+        return null; // nothing configured yet
+      }
+      throw error;
+    });
+    Promise.all([api.getStream(streamId, signal), api.listCommands(signal), config]).then(
+      ([stream, rawSpecs, current]) => {
+        const specs = readCommandSpecs(rawSpecs);
+        setLoaded({ stream, specs });
+        setDraft(draftFromConfig(current, specs));
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (!signal.aborted) {
+          setLoadError(error instanceof Error ? error.message : String(error));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [api, streamId, attempt]);
+
+  const specs = useMemo(() => loaded?.specs ?? [], [loaded]);
+  const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
+  const actions = specs.map((s) => s.action);
+
+  const edit = useCallback((change: (draft: CommandsDraft) => CommandsDraft, structural = false) => {
+    setDraft((current) => (current ? change(current) : current));
+    setDirty(true);
+    setSavedAt(null);
+    if (structural) {
+      setErrors(NO_ERRORS); // errors are keyed by row index, which just moved
+      setGeneralError(null);
+    }
+  }, []);
+
+  const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
+    edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
+
+  function addRow() {
+    const used = new Set(draft?.mappings.map((m) => m.giftCode));
+    const gift = gifts.find((g) => !used.has(g.code)) ?? gifts[0];
+    edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
+  }
+
+  async function save() {
+    if (!draft) {
+      return;
+    }
+    const { config, errors: mine } = toConfig(draft, specs);
+    setGeneralError(null);
+    setErrors(mine);
+    if (mine.size > 0) {
+      return;
+    }
+    setSaving(true);
+    try {
+      const stored = await api.putCommandGifts(streamId, config);
+      if (stored && Array.isArray(stored.mappings)) {
+        setDraft(draftFromConfig(stored, specs));
+      }
+      setDirty(false);
+      setSavedAt(Date.now());
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+        setErrors(fieldErrorMap(error.fieldErrors));
+      } else {
+        setGeneralError(error instanceof Error ? error.message : String(error));
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (loadError) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <span>{loadError}</span>
+        <button className="button button--ghost" type="button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!loaded || !draft) {
+    return (
+      <>
+        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--row" />
+      </>
+    );
+  }
+
+  const { stream } = loaded;
+  if (stream.creatorId !== userId && !isAdmin) {
+    return (
+      <section className="card gate">
+        <h2>Not your stream</h2>
+        <p>Only {stream.creatorHandle}, who created &ldquo;{stream.title}&rdquo;, sets its command gifts.</p>
+      </section>
+    );
+  }
+
+  const misplaced = unplacedErrors(errors, draft, specs, actions);
+  const generals = [...(generalError ? [generalError] : []), ...misplaced.general];
+  const defaults = gifts.filter((g) => g.commandAction);
+
+  return (
+    <>
+      <header className="page-head">
+        <div>
+          <h1 className="page-head__title">Command gifts</h1>
+          <p className="page-head__lead">
+            <span className="command-stream">
+              <StatusBadge status={stream.status} /> {stream.title}
+            </span>
+          </p>
+          <p className="page-head__lead">
+            Map gifts to effects. When a viewer sends a mapped gift, the effect plays over the video for everyone watching.
+          </p>
+        </div>
+      </header>
+
+      {generals.length > 0 && (
+        <div className="notice notice--error" role="alert" data-testid="command-error">
+          <span>{generals.join(' ')}</span>
+        </div>
+      )}
+      {catalog.error && (
+        <div className="notice notice--error" role="alert">
+          <span>{catalog.error}</span>
+          <button className="button button--ghost" type="button" onClick={catalog.reload}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      <section className="card">
+        <header className="command-card__head">
+          <h2 className="card__title">Mappings</h2>
+          <button className="button" type="button" onClick={addRow} disabled={specs.length === 0 || gifts.length === 0}>
+            + Add mapping
+          </button>
+        </header>
+        {draft.mappings.length === 0 ? (
+          <div className="empty empty--small">
+            <h3>No command gifts yet</h3>
+            <p>Add a mapping to let a gift run an effect on your stream.</p>
+          </div>
+        ) : (
+          <ol className="command-rows">
+            {draft.mappings.map((row, index) => (
+              <CommandRow
+                key={row.key}
+                index={index}
+                row={row}
+                specs={specs}
+                gifts={gifts}
+                errors={errors}
+                rowErrors={misplaced.rows.get(index) ?? []}
+                onGift={(giftCode) => updateRow(index, (r) => ({ ...r, giftCode }))}
+                onAction={(action) =>
+                  updateRow(index, (r) => ({ ...r, action, params: paramsDraft(specs.find((s) => s.action === action), r.params) }))
+                }
+                onParam={(name, value) => updateRow(index, (r) => ({ ...r, params: { ...r.params, [name]: value } }))}
+                onRemove={() => edit((d) => ({ ...d, mappings: d.mappings.filter((_, i) => i !== index) }), true)}
+              />
+            ))}
+          </ol>
+        )}
+        {defaults.length > 0 && (
+          <p className="command-defaults muted">
+            Built in, unless you map them:{' '}
+            {defaults.map((g, i) => (
+              <span key={g.code}>
+                {i > 0 && ', '}
+                {giftEmoji(g)} {g.name} → {actionLabel(g.commandAction!)}
+              </span>
+            ))}
+            .
+          </p>
+        )}
+      </section>
+
+      <section className="card">
+        <h2 className="card__title">Cooldowns</h2>
+        <p className="card__lead muted">
+          Seconds between two runs of an action. Gifts sent meanwhile wait their turn (up to 50) and play in order.
+        </p>
+        <div className="cooldowns">
+          {actions.map((action) => {
+            const error = errorAt(errors, cooldownKey(action));
+            return (
+              <div className="field cooldown" key={action}>
+                <label className="field__label" htmlFor={`${id}-cd-${action}`}>
+                  {actionLabel(action)}
+                </label>
+                <div className="cooldown__input">
+                  <input
+                    id={`${id}-cd-${action}`}
+                    className="input"
+                    data-testid={`cooldown-${action}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    step={1}
+                    placeholder="0"
+                    value={draft.cooldowns[action] ?? ''}
+                    aria-invalid={error ? true : undefined}
+                    onChange={(e) => edit((d) => ({ ...d, cooldowns: { ...d.cooldowns, [action]: e.target.value } }))}
+                  />
+                  <span className="cooldown__unit">s</span>
+                </div>
+                <FieldError id={`${id}-cd-${action}-error`} message={error} testId="command-error" />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      <div className="command-save">
+        <span className="command-save__state" role="status">
+          {saving ? 'Saving…' : savedAt ? '✓ Saved' : dirty ? 'Unsaved changes' : ''}
+        </span>
+        <button className="button button--primary" type="button" data-testid="command-save" disabled={saving} onClick={() => void save()}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </>
+  );
+}
+
+interface CommandRowProps {
+  index: number;
+  row: MappingDraft;
+  specs: readonly CommandSpec[];
+  gifts: readonly Gift[];
+  errors: FieldErrors;
+  rowErrors: readonly string[];
+  onGift(giftCode: string): void;
+  onAction(action: string): void;
+  onParam(name: string, value: ParamDraft): void;
+  onRemove(): void;
+}
+
+function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAction, onParam, onRemove }: CommandRowProps) {
+  const id = useId();
+  const spec = specs.find((s) => s.action === row.action);
+  const giftError = errorAt(errors, mappingKey(index, 'giftCode'));
+  const actionError = errorAt(errors, mappingKey(index, 'action'));
+  const known = gifts.some((g) => g.code === row.giftCode);
+  const sound = row.params.sound;
+  const previewable = row.action === 'sound-effect' && typeof sound === 'string' && (SOUND_NAMES as readonly string[]).includes(sound);
+
+  return (
+    <li className="command-row" data-testid="command-row">
+      <div className="command-row__head">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-gift`}>
+            When a viewer sends
+          </label>
+          <select
+            id={`${id}-gift`}
+            className="input select"
+            data-testid="command-gift"
+            value={row.giftCode}
+            aria-invalid={giftError ? true : undefined}
+            onChange={(e) => onGift(e.target.value)}
+          >
+            {!row.giftCode && <option value="">Pick a gift</option>}
+            {!known && row.giftCode && <option value={row.giftCode}>{row.giftCode} (not in the catalog)</option>}
+            {gifts.map((g) => (
+              <option key={g.code} value={g.code}>
+                {giftEmoji(g)} {g.name} · {g.tokenCost} tokens
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-gift-error`} message={giftError} testId="command-error" />
+        </div>
+        <span className="command-row__arrow" aria-hidden="true">
+          →
+        </span>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-action`}>
+            Run
+          </label>
+          <select
+            id={`${id}-action`}
+            className="input select"
+            data-testid="command-action"
+            value={row.action}
+            aria-invalid={actionError ? true : undefined}
+            onChange={(e) => onAction(e.target.value)}
+          >
+            {!spec && <option value={row.action}>{row.action || 'Pick an action'}</option>}
+            {specs.map((s) => (
+              <option key={s.action} value={s.action}>
+                {actionLabel(s.action)}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-action-error`} message={actionError} testId="command-error" />
+        </div>
+        <button className="button button--ghost command-row__remove" type="button" onClick={onRemove} aria-label={`Remove mapping ${index + 1}`}>
+          Remove
+        </button>
+      </div>
+
+      {ACTION_HELP[row.action] && <p className="command-row__help muted">{ACTION_HELP[row.action]}</p>}
+
+      {spec && spec.params.length > 0 && (
+        <div className="command-row__params">
+          {spec.params.map((param) => (
+            <ParamField
+              key={param.name}
+              param={param}
+              value={row.params[param.name] ?? (param.type === 'string[]' ? [] : '')}
+              error={errorAt(errors, paramKey(index, param.name))}
+              onChange={(value) => onParam(param.name, value)}
+            />
+          ))}
+          {previewable && (
+            <div className="field command-row__preview">
+              <button
+                className="button button--ghost"
+                type="button"
+                onClick={() => {
+                  const volume = Number(row.params.volume);
+                  void sounds.preview(sound as SoundName, row.params.volume && Number.isFinite(volume) ? volume : 0.8);
+                }}
+              >
+                ▶ Preview
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {rowErrors.length > 0 && (
+        <p className="field-error" role="alert" data-testid="command-error">
+          {rowErrors.join(' ')}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,308 @@
+// The command-gifts editor's form model: drafts (what the inputs hold) to and from the wire config, checks that
+// follow each action's parameter schema from `GET /api/commands`, and the placing of field errors keyed like
+// the server's (`mappings[0].params.color`). Pure. If the schema's shape changes, `readCommandSpecs` and
+// `toValue` are the places to adjust.
+
+import type {
+  CommandGiftsConfig,
+  CommandMapping,
+  CommandParamSpec,
+  CommandParamType,
+  CommandParamValue,
+  CommandSpec,
+} from '../../api/types';
+
+/** What a parameter's input holds: text, or a list of texts for `string[]`. */
+export type ParamDraft = string | string[];
+
+export interface MappingDraft {
+  /** A local id for React keys; rows keep it while others are added and removed. */
+  key: number;
+  giftCode: string;
+  action: string;
+  params: Record<string, ParamDraft>;
+}
+
+export interface CommandsDraft {
+  mappings: MappingDraft[];
+  /** Seconds as typed, by action. */
+  cooldowns: Record<string, string>;
+}
+
+const PARAM_TYPES: readonly CommandParamType[] = ['color', 'int', 'number', 'string', 'enum', 'string[]'];
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function readParam(name: string, raw: unknown): CommandParamSpec | null {
+  if (typeof raw !== 'object' || raw === null || !name) {
+    return null;
+  }
+  const r = raw as Record<string, unknown>;
+  const type = PARAM_TYPES.includes(r.type as CommandParamType) ? (r.type as CommandParamType) : 'string';
+  const values = Array.isArray(r.values) ? r.values.filter((v): v is string => typeof v === 'string') : undefined;
+  return { name, type, required: r.required === true, min: finite(r.min), max: finite(r.max), values };
+}
+
+/**
+ * Reads `GET /api/commands` into specs. Takes the documented shape (`params` as a list of `{ name, … }`) and also
+ * `params` as an object keyed by name; drops entries it cannot read.
+ */
+export function readCommandSpecs(raw: unknown): CommandSpec[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  const specs: CommandSpec[] = [];
+  for (const item of raw) {
+    if (typeof item !== 'object' || item === null || typeof (item as { action?: unknown }).action !== 'string') {
+      continue;
+    }
+    const { action, params } = item as { action: string; params?: unknown };
+    const list = Array.isArray(params)
+      ? params.map((p) => readParam(typeof (p as { name?: unknown })?.name === 'string' ? (p as { name: string }).name : '', p))
+      : typeof params === 'object' && params !== null
+        ? Object.entries(params).map(([name, p]) => readParam(name, p))
+        : [];
+    specs.push({ action, params: list.filter((p): p is CommandParamSpec => p !== null) });
+  }
+  return specs;
+}
+
+/** What a new row's input holds for a parameter. */
+export function defaultDraft(param: CommandParamSpec): ParamDraft {
+  switch (param.type) {
+    case 'string[]':
+      return Array.from({ length: Math.max(param.required ? 1 : 0, param.min ?? 0) }, () => '');
+    case 'enum':
+      return param.required ? (param.values?.[0] ?? '') : '';
+    case 'color':
+      return param.required ? '#7c5cff' : '';
+    case 'int':
+    case 'number':
+      return param.required && param.min !== undefined && param.min !== null ? String(param.min) : '';
+    default:
+      return '';
+  }
+}
+
+/** The inputs of an action's parameters, keeping what `previous` held for parameters of the same name. */
+export function paramsDraft(spec: CommandSpec | undefined, previous: Record<string, ParamDraft> = {}): Record<string, ParamDraft> {
+  const params: Record<string, ParamDraft> = {};
+  for (const param of spec?.params ?? []) {
+    const kept = previous[param.name];
+    const fits = kept !== undefined && Array.isArray(kept) === (param.type === 'string[]');
+    params[param.name] = fits ? kept : defaultDraft(param);
+  }
+  return params;
+}
+
+function draftOf(param: CommandParamSpec, value: unknown): ParamDraft {
+  if (param.type === 'string[]') {
+    return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+  }
+  return value === undefined || value === null ? '' : String(value);
+}
+
+let nextKey = 1;
+
+/** A fresh row: the gift and action given, parameters at their defaults. */
+export function newMapping(specs: readonly CommandSpec[], giftCode: string, action?: string): MappingDraft {
+  const spec = specs.find((s) => s.action === action) ?? specs[0];
+  return { key: nextKey++, giftCode, action: spec?.action ?? '', params: paramsDraft(spec) };
+}
+
+/** The inputs for a stored configuration (or none yet). */
+export function draftFromConfig(config: CommandGiftsConfig | null | undefined, specs: readonly CommandSpec[]): CommandsDraft {
+  const mappings = (config?.mappings ?? []).map((m): MappingDraft => {
+    const spec = specs.find((s) => s.action === m.action);
+    const params = paramsDraft(spec);
+    for (const param of spec?.params ?? []) {
+      if (m.params && param.name in m.params) {
+        params[param.name] = draftOf(param, m.params[param.name]);
+      }
+    }
+    return { key: nextKey++, giftCode: m.giftCode, action: m.action, params };
+  });
+  const cooldowns: Record<string, string> = {};
+  for (const [action, seconds] of Object.entries(config?.cooldowns ?? {})) {
+    cooldowns[action] = String(seconds);
+  }
+  return { mappings, cooldowns };
+}
+
+// ---- keys of field errors, as the server writes them ----
+
+export const mappingKey = (index: number, field: 'giftCode' | 'action') => `mappings[${index}].${field}`;
+export const paramKey = (index: number, name: string) => `mappings[${index}].params.${name}`;
+export const cooldownKey = (action: string) => `cooldowns.${action}`;
+
+/**
+ * One spelling for a field-error key, to compare client and server keys: `$.Mappings[0].Params["Color"]` and
+ * `mappings[0].params.color` are the same field.
+ */
+export function canonicalKey(key: string): string {
+  return key
+    .trim()
+    .replace(/^\$\.?/, '')
+    .replace(/\[\s*["']?([^\]"']*?)["']?\s*\]/g, (_, inner: string) => (/^\d+$/.test(inner) ? `[${inner}]` : `.${inner}`))
+    .replace(/^\./, '')
+    .toLowerCase();
+}
+
+export type FieldErrors = ReadonlyMap<string, string>;
+
+/** Field errors keyed canonically, messages joined. */
+export function fieldErrorMap(errors: Readonly<Record<string, readonly string[] | string>>): FieldErrors {
+  const map = new Map<string, string>();
+  for (const [key, messages] of Object.entries(errors)) {
+    const text = (Array.isArray(messages) ? messages.join(' ') : String(messages)).trim();
+    if (!text) {
+      continue;
+    }
+    const canonical = canonicalKey(key);
+    const before = map.get(canonical);
+    map.set(canonical, before ? `${before} ${text}` : text);
+  }
+  return map;
+}
+
+/** The message for a field, by its key in any spelling. */
+export function errorAt(errors: FieldErrors, key: string): string | undefined {
+  return errors.get(canonicalKey(key));
+}
+
+/** Errors no field of the form shows: they go to the row (`mappings[1]…`) or to the top of the form. */
+export function unplacedErrors(
+  errors: FieldErrors,
+  draft: CommandsDraft,
+  specs: readonly CommandSpec[],
+  cooldownActions: readonly string[],
+): { rows: Map<number, string[]>; general: string[] } {
+  const placed = new Set<string>();
+  draft.mappings.forEach((row, i) => {
+    placed.add(canonicalKey(mappingKey(i, 'giftCode')));
+    placed.add(canonicalKey(mappingKey(i, 'action')));
+    for (const param of specs.find((s) => s.action === row.action)?.params ?? []) {
+      placed.add(canonicalKey(paramKey(i, param.name)));
+    }
+  });
+  for (const action of cooldownActions) {
+    placed.add(canonicalKey(cooldownKey(action)));
+  }
+
+  const rows = new Map<number, string[]>();
+  const general: string[] = [];
+  for (const [key, message] of errors) {
+    if (placed.has(key)) {
+      continue;
+    }
+    const row = /^mappings\[(\d+)\]/.exec(key);
+    const index = row ? Number(row[1]) : -1;
+    if (index >= 0 && index < draft.mappings.length) {
+      rows.set(index, [...(rows.get(index) ?? []), message]);
+    } else {
+      general.push(message);
+    }
+  }
+  return { rows, general };
+}
+
+// ---- drafts to the wire, checked against the schema ----
+
+function isBlank(draft: ParamDraft | undefined): boolean {
+  return draft === undefined || (Array.isArray(draft) ? draft.every((s) => s.trim() === '') : draft.trim() === '');
+}
+
+/** "from 1 to 5", "at least 1", "at most 5". */
+function range(param: CommandParamSpec): string {
+  const { min, max } = param;
+  if (min !== undefined && min !== null && max !== undefined && max !== null) {
+    return `from ${min} to ${max}`;
+  }
+  return min !== undefined && min !== null ? `at least ${min}` : `at most ${max}`;
+}
+
+function outside(param: CommandParamSpec, n: number): boolean {
+  return (param.min !== undefined && param.min !== null && n < param.min) || (param.max !== undefined && param.max !== null && n > param.max);
+}
+
+/** A parameter's input as the value to send, or the reason it cannot be sent. */
+export function toValue(param: CommandParamSpec, draft: ParamDraft): { value: CommandParamValue } | { error: string } {
+  switch (param.type) {
+    case 'string[]': {
+      const items = (Array.isArray(draft) ? draft : [draft]).map((s) => s.trim()).filter((s) => s !== '');
+      return outside(param, items.length) ? { error: `Enter ${range(param)} items.` } : { value: items };
+    }
+    case 'int':
+    case 'number': {
+      const text = String(draft).trim();
+      const n = Number(text);
+      if (text === '' || !Number.isFinite(n)) {
+        return { error: 'Enter a number.' };
+      }
+      if (param.type === 'int' && !Number.isInteger(n)) {
+        return { error: 'Enter a whole number.' };
+      }
+      return outside(param, n) ? { error: `Enter a number ${range(param)}.` } : { value: n };
+    }
+    case 'color': {
+      const text = String(draft).trim();
+      return HEX_COLOR.test(text) ? { value: text.toLowerCase() } : { error: 'Enter a colour as #rrggbb.' };
+    }
+    case 'enum': {
+      const text = String(draft).trim();
+      return param.values && !param.values.includes(text) ? { error: `Pick one of ${param.values.join(', ')}.` } : { value: text };
+    }
+    default: {
+      const text = String(draft).trim();
+      return outside(param, text.length) ? { error: `Enter ${range(param)} characters.` } : { value: text };
+    }
+  }
+}
+
+/** The request to `PUT …/command-gifts`, and the client's own field errors (keyed like the server's). */
+export function toConfig(draft: CommandsDraft, specs: readonly CommandSpec[]): { config: CommandGiftsConfig; errors: FieldErrors } {
+  const errors = new Map<string, string>();
+  const mappings = draft.mappings.map((row, i): CommandMapping => {
+    if (!row.giftCode) {
+      errors.set(canonicalKey(mappingKey(i, 'giftCode')), 'Pick a gift.');
+    }
+    const spec = specs.find((s) => s.action === row.action);
+    if (!spec) {
+      errors.set(canonicalKey(mappingKey(i, 'action')), 'Pick an action.');
+    }
+    const params: Record<string, CommandParamValue> = {};
+    for (const param of spec?.params ?? []) {
+      const input = row.params[param.name];
+      if (isBlank(input)) {
+        if (param.required) {
+          errors.set(canonicalKey(paramKey(i, param.name)), 'Required.');
+        }
+        continue;
+      }
+      const read = toValue(param, input!);
+      if ('error' in read) {
+        errors.set(canonicalKey(paramKey(i, param.name)), read.error);
+      } else {
+        params[param.name] = read.value;
+      }
+    }
+    return { giftCode: row.giftCode, action: row.action, params };
+  });
+
+  const cooldowns: Record<string, number> = {};
+  for (const [action, text] of Object.entries(draft.cooldowns)) {
+    if (text.trim() === '') {
+      continue;
+    }
+    const seconds = Number(text);
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      errors.set(canonicalKey(cooldownKey(action)), 'Enter whole seconds, 0 or more.');
+    } else {
+      cooldowns[action] = seconds;
+    }
+  }
+  return { config: { mappings, cooldowns }, errors };
+}

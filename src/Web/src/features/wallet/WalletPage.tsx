@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LedgerEntry } from '../../api/types';
+import { TokenAmount } from '../../components/TokenAmount';
+import { timeAgo } from '../../lib/format';
+import { SignInForm } from '../auth/SignInForm';
+import { useSession } from '../auth/sessionContext';
+import { canCreate } from '../auth/sessionStorage';
+import { accountLabel, appendPage, firstPage, kindLabel, PAGE_SIZE, signedAmount, type LedgerView } from './ledger';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function when(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '' : dateTime.format(at);
+}
+
+/** `u_4f0c2a9e…` ids are long; show their start and end. */
+function shortId(id: string): string {
+  return id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
+}
+
+const KIND_ICONS: Record<string, string> = {
+  grant: '🎁',
+  purchase: '💳',
+  'gift-debit': '💝',
+  earning: '✨',
+  'platform-share': '🏛️',
+  refund: '↩️',
+  adjustment: '⚖️',
+};
+
+/** `/wallet`: balance, earnings (creators) and the ledger, newest first, page by page. */
+export function WalletPage() {
+  const { session } = useSession();
+  return (
+    <div className="page page--narrow" data-testid="wallet-page">
+      <header className="page-head">
+        <div>
+          <h1 className="page-head__title">Wallet</h1>
+          <p className="page-head__lead">Your tokens, what you earned from gifts, and every movement of both.</p>
+        </div>
+      </header>
+      {session ? (
+        <Wallet key={session.user.id} showEarnings={canCreate(session)} />
+      ) : (
+        <section className="card gate">
+          <h2>Sign in to see your wallet</h2>
+          <p>Every new account starts with a grant of tokens to send gifts with.</p>
+          <SignInForm layout="stacked" />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Wallet({ showEarnings }: { showEarnings: boolean }) {
+  const { api } = useSession();
+  const [view, setView] = useState<LedgerView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const inFlight = useRef<AbortController | null>(null);
+
+  const load = useCallback(async () => {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setError(null);
+    try {
+      const page = await api.getWallet({ limit: PAGE_SIZE }, controller.signal);
+      setView(firstPage(page));
+    } catch (caught) {
+      if (!controller.signal.aborted) {
+        setError(caught instanceof Error ? caught.message : 'Could not load your wallet.');
+      }
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    return () => inFlight.current?.abort();
+  }, [load]);
+
+  async function loadMore() {
+    if (!view || view.nextBefore === null) {
+      return;
+    }
+    const before = view.nextBefore;
+    const controller = new AbortController();
+    inFlight.current?.abort();
+    inFlight.current = controller;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await api.getWallet({ limit: PAGE_SIZE, before }, controller.signal);
+      setView((current) => (current ? appendPage(current, page, before) : firstPage(page)));
+    } catch (caught) {
+      if (!controller.signal.aborted) {
+        setError(caught instanceof Error ? caught.message : 'Could not load more.');
+      }
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const earnings = showEarnings || (view?.earnings ?? 0) > 0;
+
+  return (
+    <>
+      <div className={`wallet-summary${earnings ? '' : ' wallet-summary--single'}`}>
+        <section className="wallet-stat wallet-stat--balance">
+          <h2 className="wallet-stat__label">Balance</h2>
+          <TokenAmount value={view?.balance ?? null} testId="wallet-balance" className="wallet-stat__value" />
+          <p className="wallet-stat__note">Spendable on gifts.</p>
+        </section>
+        {earnings && (
+          <section className="wallet-stat wallet-stat--earnings">
+            <h2 className="wallet-stat__label">Earnings</h2>
+            <TokenAmount value={view?.earnings ?? null} testId="wallet-earnings" className="wallet-stat__value" />
+            <p className="wallet-stat__note">From viewers&rsquo; gifts, after the platform&rsquo;s share. Kept apart: not spendable.</p>
+          </section>
+        )}
+      </div>
+
+      <section className="card ledger-card">
+        <header className="ledger-card__head">
+          <h2 className="card__title">Activity</h2>
+          <button className="button button--ghost" type="button" onClick={() => void load()}>
+            Refresh
+          </button>
+        </header>
+
+        {error && (
+          <div className="notice notice--error" role="alert">
+            <span>{error}</span>
+            <button className="button button--ghost" type="button" onClick={() => void (view ? loadMore() : load())}>
+              Try again
+            </button>
+          </div>
+        )}
+
+        {view === null && !error && <div className="skeleton skeleton--row" aria-label="Loading your wallet" />}
+        {view !== null && view.entries.length === 0 && (
+          <div className="empty empty--small">
+            <h3>Nothing here yet</h3>
+            <p>Grants, gifts you send and gifts you receive show up here.</p>
+          </div>
+        )}
+        {view !== null && view.entries.length > 0 && (
+          <ol className="ledger">
+            {view.entries.map((entry) => (
+              <LedgerRow key={entry.no} entry={entry} />
+            ))}
+          </ol>
+        )}
+
+        {view !== null && view.nextBefore !== null && (
+          <div className="ledger-card__more">
+            <button className="button" type="button" onClick={() => void loadMore()} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function LedgerRow({ entry }: { entry: LedgerEntry }) {
+  const sign = entry.amount > 0 ? 'in' : entry.amount < 0 ? 'out' : 'zero';
+  return (
+    <li className={`ledger-entry ledger-entry--${sign}`} data-testid="wallet-entry" data-entry-no={entry.no} data-kind={entry.kind}>
+      <span className="ledger-entry__icon" aria-hidden="true">
+        {KIND_ICONS[entry.kind] ?? '•'}
+      </span>
+      <div className="ledger-entry__main">
+        <p className="ledger-entry__kind">
+          {kindLabel(entry.kind)} <span className={`account-tag account-tag--${entry.account}`}>{accountLabel(entry.account)}</span>
+        </p>
+        <p className="ledger-entry__meta">
+          {entry.counterparty && (
+            <span title={entry.counterparty}>
+              {entry.amount < 0 ? 'to' : 'from'} <code>{shortId(entry.counterparty)}</code>
+            </span>
+          )}
+          <time dateTime={entry.at} title={when(entry.at)}>
+            {timeAgo(entry.at)}
+          </time>
+          <span className="ledger-entry__ref" title={entry.reference ? `Reference ${entry.reference}` : undefined}>
+            #{entry.no}
+          </span>
+        </p>
+      </div>
+      <span className="ledger-entry__amount" data-testid="wallet-entry-amount">
+        {signedAmount(entry.amount)}
+      </span>
+    </li>
+  );
+}
