@@ -10,7 +10,8 @@ namespace LiveStreamX.Testing;
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
-    public static readonly string[] StreamEventTypes = ["chat:message", "stream:state", "viewers:count", "chat:slowmode"];
+    public static readonly string[] StreamEventTypes =
+        ["chat:message", "stream:state", "viewers:count", "chat:slowmode", "gift:received", "overlay:trigger", "wheel:commit", "wheel:result"];
 
     private readonly List<JsonElement> _events = [];
     private readonly Dictionary<string, long> _floor = [];

@@ -50,7 +50,7 @@ public sealed record OverlayTriggered : StreamEvent
     [Id(1)] public required string Action { get; init; }
 
     /// <summary>The action's parameters as a JSON object (validated against the action's schema).</summary>
-    [Id(2), JsonIgnore] public required string ParamsJson { get; init; }
+    [Id(2), JsonIgnore] public string ParamsJson { get; init; } = "{}";
 
     [Id(3)] public required UserRef By { get; init; }
 
@@ -60,7 +60,7 @@ public sealed record OverlayTriggered : StreamEvent
     [Id(5)] public int Repeat { get; init; } = 1;
 
     [JsonPropertyName("params")]
-    public JsonElement Params => JsonDocument.Parse(ParamsJson).RootElement;
+    public JsonElement Params => JsonDocument.Parse(string.IsNullOrEmpty(ParamsJson) ? "{}" : ParamsJson).RootElement;
 }
 
 /// <summary>The hash of the next spin-wheel round's seed, published before the round.</summary>

@@ -52,3 +52,17 @@ describe('problem+json errors', () => {
     expect(problemToError(418, null).code).toBe('unknown');
   });
 });
+
+describe('gift and nested-field errors', () => {
+  it('reads insufficient_funds from the hub and from a 402', () => {
+    expect(toLiveError(new Error('HubException: insufficient_funds: The balance is too low.')).code).toBe('insufficient_funds');
+    expect(problemToError(402, null)).toMatchObject({ code: 'insufficient_funds', message: 'Not enough tokens.' });
+    expect(toLiveError(new Error('HubException: insufficient_funds: x')).retryable).toBe(false);
+  });
+
+  it('camel-cases every segment of a nested field key', () => {
+    const error = problemToError(400, { errors: { 'Mappings[0].Params.Color': ['Use #rrggbb.'], 'mappings[1].giftCode': ['Unknown gift.'] } });
+    expect(error.field('mappings[0].params.color')).toBe('Use #rrggbb.');
+    expect(error.field('mappings[1].giftCode')).toBe('Unknown gift.');
+  });
+});

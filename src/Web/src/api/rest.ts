@@ -12,6 +12,7 @@ import type {
   StreamMove,
   StreamStatus,
   User,
+  WheelHistory,
   WalletPage,
   WalletQuery,
 } from './types';
@@ -92,8 +93,11 @@ export class RestClient {
   }
 
   /** The signed-in user's balance, earnings and a page of the ledger, newest first. */
-  getWallet({ limit, before }: WalletQuery = {}, signal?: AbortSignal): Promise<WalletPage> {
+  getWallet({ limit, before, ledger }: WalletQuery = {}, signal?: AbortSignal): Promise<WalletPage> {
     const query = new URLSearchParams();
+    if (ledger !== undefined) {
+      query.set('ledger', ledger);
+    }
     if (limit !== undefined) {
       query.set('limit', String(limit));
     }
@@ -119,6 +123,11 @@ export class RestClient {
     return this.send<CommandGiftsConfig | null>('PUT', `/api/streams/${encodeURIComponent(streamId)}/command-gifts`, {
       body: config,
     });
+  }
+
+  /** The spin wheel's open commitment and its last revealed rounds. */
+  getWheel(streamId: string, signal?: AbortSignal): Promise<WheelHistory> {
+    return this.send<WheelHistory>('GET', `/api/streams/${encodeURIComponent(streamId)}/wheel`, { signal });
   }
 
   private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {

@@ -179,6 +179,8 @@ export interface OverlayTriggerEvent extends StreamEventBase<'overlay:trigger'> 
   params: OverlayParams;
   by: UserRef;
   giftCode: string;
+  /** How many gifts this trigger stands for: more than one when the server folded queued triggers together. */
+  repeat?: number;
 }
 
 /** Wheel rounds are numbered per stream; kept opaque (compared as strings). */
@@ -243,6 +245,14 @@ export interface JoinResult {
   replay: StreamEvent[];
   /** The server no longer holds all of the replay: rebuild the view from the snapshot. */
   gapTooOld: boolean;
+  /** The stream's gift total and top gifters as of `seq` (sent by the server, not in PROTOCOL.md yet). */
+  gifts?: GiftStats;
+}
+
+/** A stream's gift total and its top gifters. */
+export interface GiftStats {
+  totalTokens: number;
+  topGifters: { userId: string; handle: string; tokens: number }[];
 }
 
 /** The argument of the `gift:send` hub method. */
@@ -264,8 +274,9 @@ export interface GiftReceipt {
   tokens: number;
   /** The sender's spendable balance after this gift. */
   balance: number;
-  comboId: string;
-  combo: number;
+  /** In PROTOCOL.md's example; the server does not send them (the `gift:received` broadcast carries the combo). */
+  comboId?: string;
+  combo?: number;
   /** The key had been used: this is the first receipt again and no tokens moved. */
   duplicate: boolean;
 }
@@ -306,12 +317,22 @@ export interface LedgerEntry {
   /** What it is about (a gift's transfer id, …). */
   reference: string | null;
   at: Timestamp;
+  // Sent by the server beyond PROTOCOL.md:
+  balanceAfter?: number;
+  streamId?: string | null;
+  giftCode?: string | null;
+  count?: number;
 }
+
+/** Which ledger a wallet page lists: `spendable` (the default) or `earnings`. */
+export type LedgerName = 'spendable' | 'earnings';
 
 /** `GET /api/me/wallet?limit=&before=`: a page of the ledger, newest first. */
 export interface WalletPage {
   balance: number;
   earnings: number;
+  /** The ledger listed (the server sends it; not in PROTOCOL.md yet). */
+  ledger?: LedgerName;
   entries: LedgerEntry[];
   /** Pass as `before` for the next (older) page; absent or null at the end. */
   nextBefore?: number | null;
@@ -320,6 +341,8 @@ export interface WalletPage {
 export interface WalletQuery {
   limit?: number;
   before?: number;
+  /** `?ledger=`: the server lists one ledger per request (spendable by default). */
+  ledger?: LedgerName;
 }
 
 // ---- Command gifts ----
@@ -362,6 +385,10 @@ export interface CommandParamSpec {
 export interface CommandSpec {
   action: string;
   params: CommandParamSpec[];
+  /** A sentence for people (the server sends it; not in PROTOCOL.md yet). */
+  description?: string;
+  /** Suggested parameters for a new mapping (likewise). */
+  defaults?: Record<string, unknown>;
 }
 
 /** A parameter's value as sent in a mapping. */
@@ -379,6 +406,19 @@ export interface CommandGiftsConfig {
   /** Seconds between two runs of an action, by action. */
   cooldowns: Record<string, number>;
 }
+
+/**
+ * `GET /api/streams/{id}/wheel`: the open commitment and the last revealed rounds, newest first. PROTOCOL.md names
+ * the endpoint but not its shape; this is what the server sends.
+ */
+export interface WheelHistory {
+  roundId: WheelRoundId | null;
+  seedHash: string | null;
+  revealed: Omit<WheelResultEvent, 'type' | 'streamId' | 'seq' | 'at'>[];
+}
+
+/** Cooldowns the server accepts, in seconds (its rule; not in PROTOCOL.md yet). */
+export const COOLDOWN_MAX_SECONDS = 3600;
 
 /** Chat text limits, as the server enforces them. */
 export const CHAT_MAX_LENGTH = 500;

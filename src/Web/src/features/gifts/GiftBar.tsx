@@ -100,7 +100,7 @@ export function GiftBar({ stream, session }: GiftBarProps) {
       if (signal.aborted) {
         return;
       }
-      const failure = giftFailure(error, { cost: sentGift.tokenCost * request.count, balance: wallet.balance });
+      const failure = giftFailure(error, { cost: sentGift.tokenCost * request.count });
       setFailed({ failure, retry: failure.canRetry ? request : null });
       if (failure.code === 'insufficient_funds') {
         wallet.refresh();
@@ -187,7 +187,7 @@ export function GiftBar({ stream, session }: GiftBarProps) {
                   data-gift-code={g.code}
                   aria-pressed={isSelected}
                   disabled={disabled}
-                  title={`${g.name} · ${RARITY_LABELS[rarity]} · ${g.tokenCost} tokens${g.commandAction ? ` · runs ${g.commandAction}` : ''}`}
+                  title={`${g.name} · ${RARITY_LABELS[rarity]} · ${g.tokenCost} ${g.tokenCost === 1 ? 'token' : 'tokens'}${g.commandAction ? ` · runs ${g.commandAction}` : ''}`}
                   onClick={() => setSelected(g.code)}
                 >
                   <span className="gift-option__art" aria-hidden="true">

@@ -111,6 +111,14 @@ describe('gift combos on screen', () => {
     expect(state.streamTotal).toBe(520);
   });
 
+  it('takes the stream total of a join snapshot, when it has one', () => {
+    let state = giftsReducer(initialGifts, { type: 'snapshot', streamTotal: 5_120 });
+    expect(state.streamTotal).toBe(5_120);
+    state = receive(state, gift('c_1', 1, { streamTotal: 5_121 }));
+    expect(state.streamTotal).toBe(5_121);
+    expect(giftsReducer(state, { type: 'snapshot', streamTotal: undefined })).toBe(state);
+  });
+
   it('forgets everything on reset', () => {
     const state = receive(initialGifts, gift('c_1', 1));
     expect(giftsReducer(state, { type: 'reset' })).toEqual(initialGifts);

@@ -36,13 +36,15 @@ export interface GiftOnScreen {
 
 export interface GiftsState {
   items: GiftOnScreen[];
-  /** Tokens gifted to the stream so far, from the newest `gift:received`; null until one arrived. */
+  /** Tokens gifted to the stream so far, from the join snapshot and then each `gift:received`; null while unknown. */
   streamTotal: number | null;
 }
 
 export type GiftsAction =
   /** A `gift:received`. `animate` is false for events replayed after a reconnect: they update, never start, items. */
   | { type: 'received'; event: GiftReceivedEvent; now: number; animate: boolean }
+  /** A join snapshot: its gift total (as of the snapshot's seq, when the server sends one) replaces ours. */
+  | { type: 'snapshot'; streamTotal: number | undefined }
   /** Time passed: start the exits that are due, remove the items whose exit is over. */
   | { type: 'tick'; now: number }
   /** Another stream: nothing carries over. */
@@ -56,6 +58,10 @@ export function giftsReducer(state: GiftsState, action: GiftsAction): GiftsState
       return initialGifts;
     case 'tick':
       return tick(state, action.now);
+    case 'snapshot':
+      return typeof action.streamTotal === 'number' && Number.isFinite(action.streamTotal) && action.streamTotal !== state.streamTotal
+        ? { ...state, streamTotal: action.streamTotal }
+        : state;
     case 'received':
       return received(state, action.event, action.now, action.animate);
   }

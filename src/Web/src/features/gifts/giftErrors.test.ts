@@ -3,12 +3,12 @@ import { LiveError } from '../../api/errors';
 import { giftFailure } from './giftErrors';
 
 describe('gift errors', () => {
-  it('says "Not enough tokens", with the numbers when known', () => {
+  it('says "Not enough tokens", with the cost when known', () => {
     const error = new Error('HubException: insufficient_funds: The balance is below the cost.');
     expect(giftFailure(error).message).toBe('Not enough tokens.');
-    expect(giftFailure(error, { cost: 500, balance: 120 })).toEqual({
+    expect(giftFailure(error, { cost: 500 })).toEqual({
       code: 'insufficient_funds',
-      message: 'Not enough tokens: this costs 500, you have 120.',
+      message: 'Not enough tokens: this gift costs 500.',
       canRetry: false,
     });
   });

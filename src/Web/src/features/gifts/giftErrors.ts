@@ -8,13 +8,12 @@ export interface GiftFailure {
 }
 
 /** Words for the gift bar from a failed `gift:send`. */
-export function giftFailure(error: unknown, context: { cost?: number; balance?: number | null } = {}): GiftFailure {
+export function giftFailure(error: unknown, context: { cost?: number } = {}): GiftFailure {
   const live = toLiveError(error);
   switch (live.code) {
     case 'insufficient_funds': {
-      const { cost, balance } = context;
-      const detail =
-        cost !== undefined && balance !== undefined && balance !== null ? `: this costs ${cost}, you have ${balance}.` : '.';
+      // The cost only: the balance the page shows may be older than the server's (it is refreshed right after).
+      const detail = context.cost !== undefined ? `: this gift costs ${context.cost}.` : '.';
       return { code: live.code, message: `Not enough tokens${detail}`, canRetry: false };
     }
     case 'rate_limited':

@@ -12,6 +12,8 @@ export function useGiftFeed(feed: StreamFeed): GiftsState {
       feed.subscribe((message) => {
         if (message.kind === 'reset') {
           dispatch({ type: 'reset' });
+        } else if (message.kind === 'snapshot') {
+          dispatch({ type: 'snapshot', streamTotal: message.result.gifts?.totalTokens });
         } else if (message.kind === 'event' && message.event.type === 'gift:received') {
           dispatch({ type: 'received', event: message.event, now: Date.now(), animate: !message.replayed });
         }

@@ -8,7 +8,15 @@ type Of<A extends OverlayEffect['action']> = Extract<OverlayEffect, { action: A 
 const CONFETTI_COLORS = ['#ff3b5c', '#7c5cff', '#2fd08a', '#ffb547', '#3fa7ff', '#ffffff'];
 
 function Attribution({ entry }: { entry: ActiveEffect }) {
-  return entry.by ? <span className="overlay-by">from {entry.by}</span> : null;
+  if (!entry.by) {
+    return null;
+  }
+  return (
+    <span className="overlay-by">
+      from {entry.by}
+      {entry.repeat > 1 && ` ×${entry.repeat}`}
+    </span>
+  );
 }
 
 /** Paper pieces falling over the video; count by intensity, colours around the one asked for. */

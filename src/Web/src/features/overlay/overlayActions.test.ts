@@ -88,6 +88,12 @@ describe('overlay actions', () => {
     expect(nextOverlayTickAt(state)).toBe(6_000);
   });
 
+  it('keeps how many gifts a folded trigger stands for', () => {
+    const event = { ...trigger('confetti'), repeat: 4 };
+    expect(run(initialOverlay, event).active[0]?.repeat).toBe(4);
+    expect(run(initialOverlay, trigger('confetti')).active[0]?.repeat).toBe(1);
+  });
+
   it('never cuts a longer slow-mo short', () => {
     let state = run(initialOverlay, trigger('slow-mo-chat', { seconds: 60 }), 0);
     state = run(state, trigger('slow-mo-chat', { seconds: 5 }), 1_000);

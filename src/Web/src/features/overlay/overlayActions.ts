@@ -81,6 +81,8 @@ export interface ActiveEffect {
   effect: OverlayEffect;
   by: string;
   giftCode: string;
+  /** How many gifts the trigger stands for (the server folds queued triggers together). */
+  repeat: number;
   startedAt: number;
   until: number;
 }
@@ -119,7 +121,8 @@ function trigger(state: OverlayState, event: OverlayTriggerEvent, now: number): 
   if (!effect) {
     return state;
   }
-  const entry = { id: event.triggerId, effect, by: event.by?.handle ?? '', giftCode: event.giftCode ?? '' };
+  const repeat = typeof event.repeat === 'number' && event.repeat > 1 ? Math.floor(event.repeat) : 1;
+  const entry = { id: event.triggerId, effect, by: event.by?.handle ?? '', giftCode: event.giftCode ?? '', repeat };
   const current = state.active.find((a) => a.effect.action === effect.action);
 
   if (effect.action === 'spotlight-message' && current) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
+import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
 import { FieldError } from '../../components/FieldError';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
@@ -307,6 +307,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
                     type="number"
                     inputMode="numeric"
                     min={0}
+                    max={COOLDOWN_MAX_SECONDS}
                     step={1}
                     placeholder="0"
                     value={draft.cooldowns[action] ?? ''}
@@ -375,7 +376,7 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
             {!known && row.giftCode && <option value={row.giftCode}>{row.giftCode} (not in the catalog)</option>}
             {gifts.map((g) => (
               <option key={g.code} value={g.code}>
-                {giftEmoji(g)} {g.name} · {g.tokenCost} tokens
+                {giftEmoji(g)} {g.name} · {g.tokenCost} {g.tokenCost === 1 ? 'token' : 'tokens'}
               </option>
             ))}
           </select>
@@ -410,7 +411,9 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
         </button>
       </div>
 
-      {ACTION_HELP[row.action] && <p className="command-row__help muted">{ACTION_HELP[row.action]}</p>}
+      {(spec?.description ?? ACTION_HELP[row.action]) && (
+        <p className="command-row__help muted">{spec?.description ?? ACTION_HELP[row.action]}</p>
+      )}
 
       {spec && spec.params.length > 0 && (
         <div className="command-row__params">
@@ -418,6 +421,7 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
             <ParamField
               key={param.name}
               param={param}
+              suggested={spec.defaults?.[param.name]}
               value={row.params[param.name] ?? (param.type === 'string[]' ? [] : '')}
               error={errorAt(errors, paramKey(index, param.name))}
               onChange={(value) => onParam(param.name, value)}

@@ -40,14 +40,17 @@ function hint(param: CommandParamSpec): string | null {
 
 interface ParamFieldProps {
   param: CommandParamSpec;
+  /** The server's suggested value, shown as the placeholder of an optional input. */
+  suggested?: unknown;
   value: ParamDraft;
   error: string | undefined;
   onChange(value: ParamDraft): void;
 }
 
 /** One parameter's input, chosen by the schema's type. */
-export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
+export function ParamField({ param, suggested, value, error, onChange }: ParamFieldProps) {
   const id = useId();
+  const fallback = typeof suggested === 'string' || typeof suggested === 'number' ? `default: ${suggested}` : 'default';
   const errorId = `${id}-error`;
   const common = {
     id,
@@ -74,7 +77,7 @@ export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
           <input
             {...common}
             className="input param-color__text"
-            placeholder={param.required ? '#rrggbb' : 'default'}
+            placeholder={param.required ? '#rrggbb' : fallback}
             spellCheck={false}
             maxLength={7}
             value={text}
@@ -95,7 +98,7 @@ export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
           min={param.min ?? undefined}
           max={param.max ?? undefined}
           step={param.type === 'int' ? 1 : 'any'}
-          placeholder={param.required ? '' : 'default'}
+          placeholder={param.required ? '' : fallback}
           value={text}
           onChange={(e) => onChange(e.target.value)}
         />
@@ -104,7 +107,7 @@ export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
     case 'enum':
       input = (
         <select {...common} className="input select" value={text} onChange={(e) => onChange(e.target.value)}>
-          {!param.required && <option value="">Default</option>}
+          {!param.required && <option value="">{typeof suggested === 'string' ? `Default (${suggested})` : 'Default'}</option>}
           {(param.values ?? []).map((v) => (
             <option key={v} value={v}>
               {v}
@@ -154,7 +157,7 @@ export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
           {...common}
           className="input"
           maxLength={param.max ?? undefined}
-          placeholder={param.required ? '' : 'default'}
+          placeholder={param.required ? '' : fallback}
           value={text}
           onChange={(e) => onChange(e.target.value)}
         />
@@ -165,7 +168,12 @@ export function ParamField({ param, value, error, onChange }: ParamFieldProps) {
     <div className={`field param-field param-field--${param.type === 'string[]' ? 'list' : param.type}`}>
       <label className="field__label" id={`${id}-label`} htmlFor={param.type === 'string[]' ? undefined : id}>
         {paramLabel(param.name)}
-        {param.required ? <span className="param-field__required"> *</span> : <span className="muted"> (optional)</span>}
+        {param.required && (
+          <span className="param-field__required" title="Required">
+            {' '}
+            *
+          </span>
+        )}
         {note && <span className="param-field__hint">{note}</span>}
       </label>
       {input}

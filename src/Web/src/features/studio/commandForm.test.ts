@@ -49,6 +49,24 @@ describe('the command-gifts form', () => {
     expect(newMapping(specs, 'wheel', 'spin-wheel').params.segments).toEqual(['', '']);
   });
 
+  it('reads the server’s descriptions and suggested params, and fills required ones from them', () => {
+    const [spec] = readCommandSpecs([
+      {
+        action: 'spin-wheel',
+        description: 'A provably fair wheel spin.',
+        params: [{ name: 'segments', type: 'string[]', required: true, min: 2, max: 12 }],
+        defaults: { segments: ['Shout-out', 'Dance'] },
+      },
+      { action: 'confetti', params: [{ name: 'intensity', type: 'int', required: false, min: 1, max: 5 }], defaults: { intensity: 3 } },
+    ]);
+    expect(spec?.description).toBe('A provably fair wheel spin.');
+    expect(paramsDraft(spec)).toEqual({ segments: ['Shout-out', 'Dance'] });
+    const confetti = readCommandSpecs([
+      { action: 'confetti', params: [{ name: 'intensity', type: 'int', required: false, min: 1, max: 5 }], defaults: { intensity: 3 } },
+    ])[0];
+    expect(paramsDraft(confetti)).toEqual({ intensity: '' }); // optional: the action's default applies
+  });
+
   it('keeps same-named inputs when the action changes', () => {
     expect(paramsDraft(specs[0], { color: '#ff0000', text: 'hi' })).toEqual({ color: '#ff0000', intensity: '', durationMs: '' });
   });
@@ -91,7 +109,7 @@ describe('the command-gifts form', () => {
     expect(errorAt(errors, 'mappings[1].giftCode')).toBe('Pick a gift.');
     expect(errorAt(errors, 'mappings[1].params.text')).toBe('Required.');
     expect(errorAt(errors, 'mappings[2].params.segments')).toBe('Enter from 2 to 12 items.');
-    expect(errorAt(errors, 'cooldowns.confetti')).toBe('Enter whole seconds, 0 or more.');
+    expect(errorAt(errors, 'cooldowns.confetti')).toBe('Enter whole seconds from 0 to 3600.');
     expect(errors.size).toBe(7);
   });
 

@@ -3,13 +3,14 @@
 // the server's (`mappings[0].params.color`). Pure. If the schema's shape changes, `readCommandSpecs` and
 // `toValue` are the places to adjust.
 
-import type {
-  CommandGiftsConfig,
-  CommandMapping,
-  CommandParamSpec,
-  CommandParamType,
-  CommandParamValue,
-  CommandSpec,
+import {
+  COOLDOWN_MAX_SECONDS,
+  type CommandGiftsConfig,
+  type CommandMapping,
+  type CommandParamSpec,
+  type CommandParamType,
+  type CommandParamValue,
+  type CommandSpec,
 } from '../../api/types';
 
 /** What a parameter's input holds: text, or a list of texts for `string[]`. */
@@ -59,19 +60,36 @@ export function readCommandSpecs(raw: unknown): CommandSpec[] {
     if (typeof item !== 'object' || item === null || typeof (item as { action?: unknown }).action !== 'string') {
       continue;
     }
-    const { action, params } = item as { action: string; params?: unknown };
+    const { action, params, description, defaults } = item as {
+      action: string;
+      params?: unknown;
+      description?: unknown;
+      defaults?: unknown;
+    };
     const list = Array.isArray(params)
       ? params.map((p) => readParam(typeof (p as { name?: unknown })?.name === 'string' ? (p as { name: string }).name : '', p))
       : typeof params === 'object' && params !== null
         ? Object.entries(params).map(([name, p]) => readParam(name, p))
         : [];
-    specs.push({ action, params: list.filter((p): p is CommandParamSpec => p !== null) });
+    specs.push({
+      action,
+      params: list.filter((p): p is CommandParamSpec => p !== null),
+      description: typeof description === 'string' ? description : undefined,
+      defaults:
+        typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults) ? (defaults as Record<string, unknown>) : undefined,
+    });
   }
   return specs;
 }
 
-/** What a new row's input holds for a parameter. */
-export function defaultDraft(param: CommandParamSpec): ParamDraft {
+/**
+ * What a new row's input holds for a parameter: the server's suggested value for a required one, else a start
+ * (optional ones stay empty, so the action's own default applies; the suggestion shows as a placeholder).
+ */
+export function defaultDraft(param: CommandParamSpec, suggested?: unknown): ParamDraft {
+  if (param.required && suggested !== undefined && suggested !== null) {
+    return draftOf(param, suggested);
+  }
   switch (param.type) {
     case 'string[]':
       return Array.from({ length: Math.max(param.required ? 1 : 0, param.min ?? 0) }, () => '');
@@ -93,7 +111,7 @@ export function paramsDraft(spec: CommandSpec | undefined, previous: Record<stri
   for (const param of spec?.params ?? []) {
     const kept = previous[param.name];
     const fits = kept !== undefined && Array.isArray(kept) === (param.type === 'string[]');
-    params[param.name] = fits ? kept : defaultDraft(param);
+    params[param.name] = fits ? kept : defaultDraft(param, spec?.defaults?.[param.name]);
   }
   return params;
 }
@@ -117,11 +135,10 @@ export function newMapping(specs: readonly CommandSpec[], giftCode: string, acti
 export function draftFromConfig(config: CommandGiftsConfig | null | undefined, specs: readonly CommandSpec[]): CommandsDraft {
   const mappings = (config?.mappings ?? []).map((m): MappingDraft => {
     const spec = specs.find((s) => s.action === m.action);
-    const params = paramsDraft(spec);
+    // What was saved, exactly: a parameter left out stays empty rather than taking a suggestion.
+    const params: Record<string, ParamDraft> = {};
     for (const param of spec?.params ?? []) {
-      if (m.params && param.name in m.params) {
-        params[param.name] = draftOf(param, m.params[param.name]);
-      }
+      params[param.name] = m.params && param.name in m.params ? draftOf(param, m.params[param.name]) : param.type === 'string[]' ? [] : '';
     }
     return { key: nextKey++, giftCode: m.giftCode, action: m.action, params };
   });
@@ -298,8 +315,8 @@ export function toConfig(draft: CommandsDraft, specs: readonly CommandSpec[]): {
       continue;
     }
     const seconds = Number(text);
-    if (!Number.isInteger(seconds) || seconds < 0) {
-      errors.set(canonicalKey(cooldownKey(action)), 'Enter whole seconds, 0 or more.');
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > COOLDOWN_MAX_SECONDS) {
+      errors.set(canonicalKey(cooldownKey(action)), `Enter whole seconds from 0 to ${COOLDOWN_MAX_SECONDS}.`);
     } else {
       cooldowns[action] = seconds;
     }

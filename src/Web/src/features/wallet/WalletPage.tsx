@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LedgerEntry } from '../../api/types';
+import type { Gift, LedgerEntry, LedgerName } from '../../api/types';
 import { TokenAmount } from '../../components/TokenAmount';
 import { timeAgo } from '../../lib/format';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
 import { canCreate } from '../auth/sessionStorage';
+import { giftEmoji } from '../gifts/giftArt';
+import { useGiftCatalog } from '../gifts/useGiftCatalog';
 import { accountLabel, appendPage, firstPage, kindLabel, PAGE_SIZE, signedAmount, type LedgerView } from './ledger';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -53,9 +55,18 @@ export function WalletPage() {
   );
 }
 
+const LEDGERS: { name: LedgerName; label: string }[] = [
+  { name: 'spendable', label: 'Wallet' },
+  { name: 'earnings', label: 'Earnings' },
+];
+
 function Wallet({ showEarnings }: { showEarnings: boolean }) {
   const { api } = useSession();
+  const catalog = useGiftCatalog();
+  const [ledger, setLedger] = useState<LedgerName>('spendable');
   const [view, setView] = useState<LedgerView | null>(null);
+  /** Balance and earnings of the newest answer, kept while another ledger loads. */
+  const [summary, setSummary] = useState<{ balance: number; earnings: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const inFlight = useRef<AbortController | null>(null);
@@ -66,14 +77,15 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
     inFlight.current = controller;
     setError(null);
     try {
-      const page = await api.getWallet({ limit: PAGE_SIZE }, controller.signal);
+      const page = await api.getWallet({ limit: PAGE_SIZE, ledger }, controller.signal);
       setView(firstPage(page));
+      setSummary({ balance: page.balance, earnings: page.earnings });
     } catch (caught) {
       if (!controller.signal.aborted) {
         setError(caught instanceof Error ? caught.message : 'Could not load your wallet.');
       }
     }
-  }, [api]);
+  }, [api, ledger]);
 
   useEffect(() => {
     void load();
@@ -91,8 +103,9 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
     setLoadingMore(true);
     setError(null);
     try {
-      const page = await api.getWallet({ limit: PAGE_SIZE, before }, controller.signal);
+      const page = await api.getWallet({ limit: PAGE_SIZE, before, ledger }, controller.signal);
       setView((current) => (current ? appendPage(current, page, before) : firstPage(page)));
+      setSummary({ balance: page.balance, earnings: page.earnings });
     } catch (caught) {
       if (!controller.signal.aborted) {
         setError(caught instanceof Error ? caught.message : 'Could not load more.');
@@ -102,20 +115,20 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
     }
   }
 
-  const earnings = showEarnings || (view?.earnings ?? 0) > 0;
+  const earnings = showEarnings || (summary?.earnings ?? 0) > 0;
 
   return (
     <>
       <div className={`wallet-summary${earnings ? '' : ' wallet-summary--single'}`}>
         <section className="wallet-stat wallet-stat--balance">
           <h2 className="wallet-stat__label">Balance</h2>
-          <TokenAmount value={view?.balance ?? null} testId="wallet-balance" className="wallet-stat__value" />
+          <TokenAmount value={summary?.balance ?? null} testId="wallet-balance" className="wallet-stat__value" />
           <p className="wallet-stat__note">Spendable on gifts.</p>
         </section>
         {earnings && (
           <section className="wallet-stat wallet-stat--earnings">
             <h2 className="wallet-stat__label">Earnings</h2>
-            <TokenAmount value={view?.earnings ?? null} testId="wallet-earnings" className="wallet-stat__value" />
+            <TokenAmount value={summary?.earnings ?? null} testId="wallet-earnings" className="wallet-stat__value" />
             <p className="wallet-stat__note">From viewers&rsquo; gifts, after the platform&rsquo;s share. Kept apart: not spendable.</p>
           </section>
         )}
@@ -124,7 +137,29 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
       <section className="card ledger-card">
         <header className="ledger-card__head">
           <h2 className="card__title">Activity</h2>
-          <button className="button button--ghost" type="button" onClick={() => void load()}>
+          {earnings && (
+            <div className="segmented" role="tablist" aria-label="Ledger">
+              {LEDGERS.map((l) => (
+                <button
+                  key={l.name}
+                  type="button"
+                  role="tab"
+                  aria-selected={ledger === l.name}
+                  className={`segmented__option${ledger === l.name ? ' segmented__option--on' : ''}`}
+                  data-testid={`wallet-ledger-${l.name}`}
+                  onClick={() => {
+                    if (l.name !== ledger) {
+                      setView(null); // another list: show it loading rather than the old one
+                      setLedger(l.name);
+                    }
+                  }}
+                >
+                  {l.label}
+                </button>
+              ))}
+            </div>
+          )}
+          <button className="button button--ghost ledger-card__refresh" type="button" onClick={() => void load()}>
             Refresh
           </button>
         </header>
@@ -148,7 +183,7 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
         {view !== null && view.entries.length > 0 && (
           <ol className="ledger">
             {view.entries.map((entry) => (
-              <LedgerRow key={entry.no} entry={entry} />
+              <LedgerRow key={entry.no} entry={entry} gifts={catalog.gifts} />
             ))}
           </ol>
         )}
@@ -165,8 +200,9 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
   );
 }
 
-function LedgerRow({ entry }: { entry: LedgerEntry }) {
+function LedgerRow({ entry, gifts }: { entry: LedgerEntry; gifts: readonly Gift[] | null }) {
   const sign = entry.amount > 0 ? 'in' : entry.amount < 0 ? 'out' : 'zero';
+  const gift = entry.giftCode ? (gifts?.find((g) => g.code === entry.giftCode) ?? null) : null;
   return (
     <li className={`ledger-entry ledger-entry--${sign}`} data-testid="wallet-entry" data-entry-no={entry.no} data-kind={entry.kind}>
       <span className="ledger-entry__icon" aria-hidden="true">
@@ -175,6 +211,12 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
       <div className="ledger-entry__main">
         <p className="ledger-entry__kind">
           {kindLabel(entry.kind)} <span className={`account-tag account-tag--${entry.account}`}>{accountLabel(entry.account)}</span>
+          {entry.giftCode && (
+            <span className="ledger-entry__gift">
+              {entry.count && entry.count > 1 ? `${entry.count} × ` : ''}
+              {gift ? `${giftEmoji(gift)} ${gift.name}` : entry.giftCode}
+            </span>
+          )}
         </p>
         <p className="ledger-entry__meta">
           {entry.counterparty && (

@@ -31,7 +31,7 @@ export interface WheelState {
 }
 
 export type WheelAction =
-  | { type: 'commit'; event: WheelCommitEvent }
+  | { type: 'commit'; event: Pick<WheelCommitEvent, 'roundId' | 'seedHash'> }
   | { type: 'spin'; event: OverlayTriggerEvent; animate: boolean }
   | { type: 'result'; event: WheelResultEvent }
   | { type: 'dismiss' }
