@@ -11,7 +11,10 @@ namespace LiveStreamX.Testing;
 public sealed class HubClient : IAsyncDisposable
 {
     public static readonly string[] StreamEventTypes =
-        ["chat:message", "stream:state", "viewers:count", "chat:slowmode", "gift:received", "overlay:trigger", "wheel:commit", "wheel:result"];
+        [
+            "chat:message", "stream:state", "viewers:count", "chat:slowmode", "gift:received", "overlay:trigger", "wheel:commit",
+            "wheel:result", "poll:create", "poll:update", "poll:closed", "mood:state",
+        ];
 
     private readonly List<JsonElement> _events = [];
     private readonly Dictionary<string, long> _floor = [];

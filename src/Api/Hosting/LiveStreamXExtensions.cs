@@ -4,6 +4,7 @@ using LiveStreamX.Api.Apis;
 using LiveStreamX.Api.Demo;
 using LiveStreamX.Api.Errors;
 using LiveStreamX.Api.Identity;
+using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -34,6 +35,9 @@ public static class LiveStreamXExtensions
         services.AddSingleton<StreamEventBridge>();
         services.AddSingleton<ViewerPresence>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewerPresence>());
+        services.AddOptions<ReactionOptions>().BindConfiguration(ReactionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReactionAggregator>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -66,6 +70,7 @@ public static class LiveStreamXExtensions
         app.MapStreamsApi();
         app.MapGiftsApi();
         app.MapWalletsApi();
+        app.MapEngagementApi();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -32,6 +32,9 @@ internal static class OrleansHosting
                 client.UseLocalhostClustering(options.GatewayPort);
             }
 
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(options.GatewayListRefreshSeconds));
+            client.Services.AddSingleton<IClientConnectionRetryFilter>(
+                sp => new ClusterConnectionRetryFilter(options, sp.GetRequiredService<ILogger<ClusterConnectionRetryFilter>>()));
             client.AddMemoryStreams(StreamNames.Provider);
         });
     }

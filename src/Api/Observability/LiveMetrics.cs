@@ -11,6 +11,7 @@ public sealed class LiveMetrics
     private readonly Counter<long> _eventsIn;
     private readonly Counter<long> _eventsOut;
     private readonly Counter<long> _hubErrors;
+    private readonly Counter<long> _reactionsDropped;
 
     public LiveMetrics(IMeterFactory meters)
     {
@@ -19,6 +20,7 @@ public sealed class LiveMetrics
         _eventsIn = meter.CreateCounter<long>("lsx.events.in", description: "Hub method invocations received.");
         _eventsOut = meter.CreateCounter<long>("lsx.events.out", description: "Stream events sent to a stream's group on this node.");
         _hubErrors = meter.CreateCounter<long>("lsx.hub.errors", description: "Hub invocations that failed, by error code.");
+        _reactionsDropped = meter.CreateCounter<long>("lsx.mood.dropped", description: "Reactions dropped because a user sent more than the limit.");
     }
 
     public void Connected() => _connections.Add(1);
@@ -28,6 +30,8 @@ public sealed class LiveMetrics
     public void Invoked(string method) => _eventsIn.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void Sent(string type) => _eventsOut.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void ReactionDropped() => _reactionsDropped.Add(1);
 
     public void Failed(string code) => _hubErrors.Add(1, new KeyValuePair<string, object?>("code", code));
 }

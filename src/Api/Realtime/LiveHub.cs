@@ -1,7 +1,10 @@
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Chat;
+using LiveStreamX.Api.Mood;
 using LiveStreamX.Common;
+using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
+using LiveStreamX.Mood;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
@@ -14,7 +17,7 @@ namespace LiveStreamX.Api.Realtime;
 /// presence, which calls one grain) and returns. Events reach clients through <see cref="StreamEventBridge"/>.
 /// </summary>
 // Untyped: the wire names ("chat:message") are not C# identifiers, so a typed client interface cannot spell them.
-public sealed class LiveHub(ViewerPresence presence, IGrainFactory grains) : Hub
+public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reactions, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -67,6 +70,51 @@ public sealed class LiveHub(ViewerPresence presence, IGrainFactory grains) : Hub
             .SendGiftAsync(new SendGift(gift.StreamId, gift.GiftCode, gift.Count, gift.IdempotencyKey));
     }
 
+    /// <summary>Opens a poll in the stream (its creator or an admin).</summary>
+    [HubMethodName(EventNames.PollCreate)]
+    public Task<Poll> CreatePoll(PollCreateInput poll)
+    {
+        var actor = RequireActor("Sign in to open polls.");
+        var input = poll ?? throw DomainException.InvalidInput("poll", "Send { streamId, question, options, durationSeconds }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IPollGrain>(input.StreamId).CreateAsync(actor, new CreatePoll(input.Question, input.Options ?? [], input.DurationSeconds));
+    }
+
+    /// <summary>Votes once in the stream's open poll.</summary>
+    [HubMethodName(EventNames.PollVote)]
+    public Task<Poll> Vote(PollVoteInput vote)
+    {
+        var actor = RequireActor("Sign in to vote.");
+        var input = vote ?? throw DomainException.InvalidInput("vote", "Send { streamId, pollId, option }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IPollGrain>(input.StreamId).VoteAsync(actor, input.PollId ?? string.Empty, input.Option);
+    }
+
+    /// <summary>Closes the stream's open poll early (its creator or an admin).</summary>
+    [HubMethodName(EventNames.PollClose)]
+    public Task<Poll> ClosePoll(PollCloseInput close)
+    {
+        var actor = RequireActor("Sign in to close polls.");
+        var input = close ?? throw DomainException.InvalidInput("close", "Send { streamId, pollId }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IPollGrain>(input.StreamId).CloseAsync(actor, input.PollId ?? string.Empty);
+    }
+
+    /// <summary>A reaction: counted on this node and sent on in batches; over the limit it is dropped, not an error.</summary>
+    [HubMethodName(EventNames.MoodReact)]
+    public ReactionAck React(ReactionInput reaction)
+    {
+        var actor = RequireActor("Sign in to react.");
+        var input = reaction ?? throw DomainException.InvalidInput("reaction", "Send { streamId, mood }.");
+        StreamNames.RequireValidId(input.StreamId);
+        if (!Enum.TryParse<MoodKind>(input.Mood, ignoreCase: true, out var mood) || int.TryParse(input.Mood, out _))
+        {
+            throw DomainException.InvalidInput("mood", "The mood is hype, love, laugh, wow, sad or angry.");
+        }
+
+        return new ReactionAck(reactions.Add(actor.UserId, input.StreamId, mood));
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => presence.DisconnectAsync(Context.ConnectionId);
 
     private Actor RequireActor(string why) => Context.User.ToActor() ?? throw DomainException.Forbidden(why);
@@ -74,6 +122,21 @@ public sealed class LiveHub(ViewerPresence presence, IGrainFactory grains) : Hub
 
 /// <summary>The body of <c>gift:send</c>.</summary>
 public sealed record GiftSendInput(string StreamId, string GiftCode, int Count, string IdempotencyKey);
+
+/// <summary>The body of <c>poll:create</c>.</summary>
+public sealed record PollCreateInput(string StreamId, string Question, IReadOnlyList<string>? Options, int DurationSeconds);
+
+/// <summary>The body of <c>poll:vote</c>.</summary>
+public sealed record PollVoteInput(string StreamId, string? PollId, int Option);
+
+/// <summary>The body of <c>poll:close</c>.</summary>
+public sealed record PollCloseInput(string StreamId, string? PollId);
+
+/// <summary>The body of <c>mood:react</c>.</summary>
+public sealed record ReactionInput(string StreamId, string? Mood);
+
+/// <summary>The answer to <c>mood:react</c>.</summary>
+public sealed record ReactionAck(bool Accepted);
 
 /// <summary>The body of <c>chat:message</c>.</summary>
 public sealed record ChatMessageInput(string StreamId, string Text);

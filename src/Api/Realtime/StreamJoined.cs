@@ -12,7 +12,9 @@ public sealed record StreamJoined(
     long Seq,
     IReadOnlyList<object> Replay,
     bool GapTooOld,
-    GiftStats Gifts)
+    GiftStats Gifts,
+    LiveStreamX.Engagement.Poll? Poll,
+    LiveStreamX.Mood.MoodStateChanged? Mood)
 {
     public static StreamJoined From(StreamSnapshot snapshot) => new(
         snapshot.Stream,
@@ -21,5 +23,7 @@ public sealed record StreamJoined(
         snapshot.Seq,
         [.. snapshot.Replay],
         snapshot.GapTooOld,
-        snapshot.Gifts);
+        snapshot.Gifts,
+        snapshot.Poll,
+        snapshot.Mood);
 }

@@ -14,4 +14,11 @@ public static class EventNames
     public const string OverlayTrigger = "overlay:trigger";
     public const string WheelCommit = "wheel:commit";
     public const string WheelResult = "wheel:result";
+    public const string PollCreate = "poll:create";
+    public const string PollVote = "poll:vote";
+    public const string PollClose = "poll:close";
+    public const string PollUpdate = "poll:update";
+    public const string PollClosed = "poll:closed";
+    public const string MoodReact = "mood:react";
+    public const string MoodState = "mood:state";
 }

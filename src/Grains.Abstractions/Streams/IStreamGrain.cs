@@ -51,6 +51,13 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("GetGiftStats")]
     Task<GiftStats> GetGiftStatsAsync();
 
+    /// <summary>
+    /// Gives an event from a feature grain (polls, mood) the stream's next seq and sends it out. Feature grains call
+    /// it; the stream grain never calls them back.
+    /// </summary>
+    [Alias("Append")]
+    Task<StreamEvent> AppendAsync(StreamEvent draft);
+
     /// <summary>An Api node's current number of viewers of this stream (0 when the last one left).</summary>
     [Alias("ReportViewers")]
     Task ReportViewersAsync(string nodeId, int count);

@@ -11,7 +11,9 @@ public sealed record StreamSnapshot(
     [property: Id(2)] long Seq,
     [property: Id(3)] IReadOnlyList<StreamEvent> Replay,
     [property: Id(4)] bool GapTooOld,
-    [property: Id(5)] GiftStats Gifts);
+    [property: Id(5)] GiftStats Gifts,
+    [property: Id(6)] Engagement.Poll? Poll,
+    [property: Id(7)] Mood.MoodStateChanged? Mood);
 
 /// <summary>An Api node's report that a viewer joined, with the node's viewer count for the stream.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.ViewerJoin")]

@@ -34,6 +34,36 @@ public sealed class OrleansHostingOptions : IValidatableObject
     /// <summary>The address other silos and clients reach this silo at; empty picks this host's address.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// How long a silo waits for a membership probe's answer; a silo that misses <see cref="MissedProbesLimit"/>
+    /// in a row is suspected and voted dead. Longer tolerates a loaded machine, shorter detects a crash sooner.
+    /// </summary>
+    [Range(1, 120)]
+    public int ProbeTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Missed probes after which a silo is suspected (Orleans' NumMissedProbesLimit).</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>
+    /// The shortest reminder period grains may register (Orleans warns below 60 s). Tests lower it so the
+    /// wallets' outbox reminder (<c>LSX:Wallets:OutboxRetrySeconds</c>) can fire within a test.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MinimumReminderPeriodSeconds { get; set; } = 60;
+
+    /// <summary>How often an Api node in client mode re-reads the list of gateways from the membership table.</summary>
+    [Range(1, 3600)]
+    public int GatewayListRefreshSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a process keeps waiting at start, a silo for Redis and an Api node in client mode for the cluster
+    /// (Redis and a gateway), before it gives up and exits (0: forever). Orleans does not retry its first
+    /// membership call, so without this wait a process started while Redis is down would exit at once.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int StartupWaitSeconds { get; set; } = 300;
+
     /// <summary>Reads and validates the section; throws with what to fix.</summary>
     public static OrleansHostingOptions Read(IConfiguration configuration)
     {

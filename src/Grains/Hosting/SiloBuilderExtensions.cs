@@ -1,5 +1,6 @@
 using System.Net;
 using LiveStreamX.Grains.Chat;
+using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
 using LiveStreamX.Streams;
@@ -40,6 +41,7 @@ public static class SiloBuilderExtensions
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
         }
 
+        silo.AddClusterResilience(options);
         return silo.AddLiveStreamXGrains(options);
     }
 
@@ -60,12 +62,14 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(options.MinimumReminderPeriodSeconds));
 
         var services = silo.Services;
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 

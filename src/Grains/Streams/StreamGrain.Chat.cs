@@ -70,7 +70,9 @@ public sealed partial class StreamGrain
             _seq,
             replay,
             gapTooOld,
-            GiftStatsNow());
+            GiftStatsNow(),
+            stream.State.Poll,
+            _mood);
         return Task.FromResult(snapshot);
     }
 }

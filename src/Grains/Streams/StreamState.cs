@@ -50,6 +50,10 @@ public sealed record StreamState
     /// <summary>The last revealed rounds, newest first.</summary>
     [Id(10)]
     public WheelRevealed[] RevealedRounds { get; init; } = [];
+
+    /// <summary>The poll as its last event left it, for the join snapshot.</summary>
+    [Id(11)]
+    public LiveStreamX.Engagement.Poll? Poll { get; init; }
 }
 
 /// <summary>A command trigger waiting for its action's cooldown.</summary>

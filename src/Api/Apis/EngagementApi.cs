@@ -1,0 +1,45 @@
+using LiveStreamX.Api.Identity;
+using LiveStreamX.Common;
+using LiveStreamX.Engagement;
+using LiveStreamX.Mood;
+using LiveStreamX.Streams;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LiveStreamX.Api.Apis;
+
+/// <summary>Polls and the audience's mood, for clients that are not on the hub.</summary>
+public static class EngagementApi
+{
+    public static IEndpointRouteBuilder MapEngagementApi(this IEndpointRouteBuilder app)
+    {
+        var streams = app.MapGroup("/api/streams/{id}").WithTags("Engagement");
+        streams.MapGet("/poll", GetPollAsync).WithSummary("The open poll, or the last closed one.");
+        streams.MapGet("/mood", GetMoodAsync).WithSummary("The mood now and the exact reaction totals.");
+        streams.MapPut("/mood-theme", SetThemeAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Results<Ok<Poll>, NotFound>> GetPollAsync(string id, IGrainFactory grains)
+    {
+        var poll = await (await ExistingAsync(id, grains)).GetGrain<IPollGrain>(id).GetAsync();
+        return poll is null ? TypedResults.NotFound() : TypedResults.Ok(poll);
+    }
+
+    private static async Task<Ok<MoodSnapshot>> GetMoodAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IMoodGrain>(id).GetAsync());
+
+    private static async Task<Ok<MoodSnapshot>> SetThemeAsync(string id, MoodThemeRequest request, HttpContext http, IGrainFactory grains)
+    {
+        var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
+        var enabled = request.Enabled ?? throw DomainException.InvalidInput("enabled", "Send { enabled: true | false }.");
+        return TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IMoodGrain>(id).SetThemeAsync(actor, enabled));
+    }
+
+    private static async Task<IGrainFactory> ExistingAsync(string id, IGrainFactory grains) =>
+        StreamNames.IsValidId(id) && await grains.GetGrain<IStreamGrain>(id).GetAsync() is not null
+            ? grains
+            : throw DomainException.NotFound($"There is no stream '{id}'.");
+}
+
+/// <summary>The body of <c>PUT /api/streams/{id}/mood-theme</c>.</summary>
+public sealed record MoodThemeRequest(bool? Enabled);
