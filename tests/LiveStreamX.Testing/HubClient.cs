@@ -13,7 +13,8 @@ public sealed class HubClient : IAsyncDisposable
     public static readonly string[] StreamEventTypes =
         [
             "chat:message", "stream:state", "viewers:count", "chat:slowmode", "gift:received", "overlay:trigger", "wheel:commit",
-            "wheel:result", "poll:create", "poll:update", "poll:closed", "mood:state",
+            "wheel:result", "poll:create", "poll:update", "poll:closed", "mood:state", "qa:update", "challenge:update",
+            "moment:detected", "overlay:update",
         ];
 
     private readonly List<JsonElement> _events = [];

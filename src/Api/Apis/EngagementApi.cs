@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
@@ -16,6 +17,11 @@ public static class EngagementApi
         streams.MapGet("/poll", GetPollAsync).WithSummary("The open poll, or the last closed one.");
         streams.MapGet("/mood", GetMoodAsync).WithSummary("The mood now and the exact reaction totals.");
         streams.MapPut("/mood-theme", SetThemeAsync).RequireAuthorization();
+        streams.MapGet("/questions", QuestionsAsync).WithSummary("Open questions by upvotes, then the answered ones.");
+        streams.MapGet("/challenge", ChallengeAsync).WithSummary("The running or last challenge.");
+        streams.MapGet("/moments", MomentsAsync).WithSummary("Highlight moments, newest first.");
+        streams.MapGet("/overlay", OverlayAsync);
+        streams.MapPut("/overlay", SetOverlayAsync).RequireAuthorization();
         return app;
     }
 
@@ -33,6 +39,33 @@ public static class EngagementApi
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
         var enabled = request.Enabled ?? throw DomainException.InvalidInput("enabled", "Send { enabled: true | false }.");
         return TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IMoodGrain>(id).SetThemeAsync(actor, enabled));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Question>>> QuestionsAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IQaGrain>(id).ListAsync());
+
+    private static async Task<Results<Ok<ChallengeView>, NotFound>> ChallengeAsync(string id, IGrainFactory grains)
+    {
+        var challenge = await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetChallengeAsync();
+        return challenge is null ? TypedResults.NotFound() : TypedResults.Ok(ChallengeView.Of(challenge));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Moment>>> MomentsAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetMomentsAsync());
+
+    private static async Task<Ok<OverlayLayout>> OverlayAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetOverlayAsync());
+
+    private static async Task<Ok<OverlayLayout>> SetOverlayAsync(string id, JsonElement body, HttpContext http, IGrainFactory grains)
+    {
+        var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
+        var (layout, errors) = OverlayRules.Parse(body);
+        if (layout is null)
+        {
+            throw DomainException.InvalidInput(errors);
+        }
+
+        return TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).SetOverlayAsync(actor, layout));
     }
 
     private static async Task<IGrainFactory> ExistingAsync(string id, IGrainFactory grains) =>

@@ -71,6 +71,7 @@ public static class LiveStreamXExtensions
         app.MapGiftsApi();
         app.MapWalletsApi();
         app.MapEngagementApi();
+        app.MapMomentPages();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -115,6 +115,77 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         return new ReactionAck(reactions.Add(actor.UserId, input.StreamId, mood));
     }
 
+    /// <summary>Asks the creator a question.</summary>
+    [HubMethodName(EventNames.QaAsk)]
+    public Task<Question> Ask(QaAskInput question)
+    {
+        var actor = RequireActor("Sign in to ask.");
+        var input = question ?? throw DomainException.InvalidInput("question", "Send { streamId, text }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IQaGrain>(input.StreamId).AskAsync(actor, input.Text ?? string.Empty);
+    }
+
+    /// <summary>Upvotes a question once.</summary>
+    [HubMethodName(EventNames.QaUpvote)]
+    public Task<Question> Upvote(QaQuestionInput upvote)
+    {
+        var actor = RequireActor("Sign in to upvote.");
+        var input = upvote ?? throw DomainException.InvalidInput("upvote", "Send { streamId, questionId }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IQaGrain>(input.StreamId).UpvoteAsync(actor, input.QuestionId ?? string.Empty);
+    }
+
+    /// <summary>The creator marks a question answered or dismissed.</summary>
+    [HubMethodName(EventNames.QaMark)]
+    public Task<Question> Mark(QaMarkInput mark)
+    {
+        var actor = RequireActor("Sign in to mark questions.");
+        var input = mark ?? throw DomainException.InvalidInput("mark", "Send { streamId, questionId, status }.");
+        StreamNames.RequireValidId(input.StreamId);
+        var status = input.Status switch
+        {
+            "answered" => QuestionStatus.Answered,
+            "dismissed" => QuestionStatus.Dismissed,
+            _ => throw DomainException.InvalidInput("status", "The status is answered or dismissed."),
+        };
+        return grains.GetGrain<IQaGrain>(input.StreamId).MarkAsync(actor, input.QuestionId ?? string.Empty, status);
+    }
+
+    /// <summary>The creator starts a challenge.</summary>
+    [HubMethodName(EventNames.ChallengeStart)]
+    public Task<ChallengeView> StartChallenge(ChallengeStartInput challenge)
+    {
+        var actor = RequireActor("Sign in to start challenges.");
+        var input = challenge ?? throw DomainException.InvalidInput("challenge", "Send { streamId, kind, target, durationSeconds, reward? }.");
+        StreamNames.RequireValidId(input.StreamId);
+        var kind = input.Kind switch
+        {
+            "gift-tokens" => ChallengeKind.GiftTokens,
+            "reactions" => ChallengeKind.Reactions,
+            "chat-messages" => ChallengeKind.ChatMessages,
+            "new-viewers" => ChallengeKind.NewViewers,
+            _ => throw DomainException.InvalidInput("kind", "The kind is gift-tokens, reactions, chat-messages or new-viewers."),
+        };
+        return StartAsync();
+
+        async Task<ChallengeView> StartAsync()
+        {
+            var started = await grains.GetGrain<IStreamGrain>(input.StreamId).StartChallengeAsync(actor, new StartChallenge(
+                kind, input.Target, input.DurationSeconds, input.Reward?.Action, input.Reward?.Params?.GetRawText()));
+            return ChallengeView.Of(started);
+        }
+    }
+
+    /// <summary>Marks a highlight moment by hand.</summary>
+    [HubMethodName(EventNames.MomentMark)]
+    public Task<Moment> MarkMoment(MomentMarkInput moment)
+    {
+        var actor = RequireActor("Sign in to mark moments.");
+        var input = moment ?? throw DomainException.InvalidInput("moment", "Send { streamId, note? }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return grains.GetGrain<IStreamGrain>(input.StreamId).MarkMomentAsync(actor, input.Note);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => presence.DisconnectAsync(Context.ConnectionId);
 
     private Actor RequireActor(string why) => Context.User.ToActor() ?? throw DomainException.Forbidden(why);
@@ -137,6 +208,24 @@ public sealed record ReactionInput(string StreamId, string? Mood);
 
 /// <summary>The answer to <c>mood:react</c>.</summary>
 public sealed record ReactionAck(bool Accepted);
+
+/// <summary>The body of <c>qa:ask</c>.</summary>
+public sealed record QaAskInput(string StreamId, string? Text);
+
+/// <summary>The body of <c>qa:upvote</c>.</summary>
+public sealed record QaQuestionInput(string StreamId, string? QuestionId);
+
+/// <summary>The body of <c>qa:mark</c>.</summary>
+public sealed record QaMarkInput(string StreamId, string? QuestionId, string? Status);
+
+/// <summary>The body of <c>challenge:start</c>.</summary>
+public sealed record ChallengeStartInput(string StreamId, string? Kind, long Target, int DurationSeconds, ChallengeRewardInput? Reward);
+
+/// <summary>A challenge's reward: an overlay action and its parameters.</summary>
+public sealed record ChallengeRewardInput(string? Action, System.Text.Json.JsonElement? Params);
+
+/// <summary>The body of <c>moment:mark</c>.</summary>
+public sealed record MomentMarkInput(string StreamId, string? Note);
 
 /// <summary>The body of <c>chat:message</c>.</summary>
 public sealed record ChatMessageInput(string StreamId, string Text);

@@ -14,7 +14,9 @@ public sealed record StreamJoined(
     bool GapTooOld,
     GiftStats Gifts,
     LiveStreamX.Engagement.Poll? Poll,
-    LiveStreamX.Mood.MoodStateChanged? Mood)
+    LiveStreamX.Mood.MoodStateChanged? Mood,
+    LiveStreamX.Engagement.ChallengeView? Challenge,
+    LiveStreamX.Engagement.OverlayLayout Overlay)
 {
     public static StreamJoined From(StreamSnapshot snapshot) => new(
         snapshot.Stream,
@@ -25,5 +27,7 @@ public sealed record StreamJoined(
         snapshot.GapTooOld,
         snapshot.Gifts,
         snapshot.Poll,
-        snapshot.Mood);
+        snapshot.Mood,
+        snapshot.Challenge,
+        snapshot.Overlay);
 }

@@ -21,4 +21,13 @@ public static class EventNames
     public const string PollClosed = "poll:closed";
     public const string MoodReact = "mood:react";
     public const string MoodState = "mood:state";
+    public const string QaAsk = "qa:ask";
+    public const string QaUpvote = "qa:upvote";
+    public const string QaMark = "qa:mark";
+    public const string QaUpdate = "qa:update";
+    public const string ChallengeStart = "challenge:start";
+    public const string ChallengeUpdate = "challenge:update";
+    public const string MomentDetected = "moment:detected";
+    public const string MomentMark = "moment:mark";
+    public const string OverlayUpdate = "overlay:update";
 }

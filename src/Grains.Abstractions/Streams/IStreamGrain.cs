@@ -58,6 +58,32 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("Append")]
     Task<StreamEvent> AppendAsync(StreamEvent draft);
 
+    /// <summary>Starts a challenge; only the creator or an admin, one at a time, while live.</summary>
+    [Alias("StartChallenge")]
+    Task<Engagement.Challenge> StartChallengeAsync(Actor actor, Engagement.StartChallenge request);
+
+    [Alias("GetChallenge")]
+    Task<Engagement.Challenge?> GetChallengeAsync();
+
+    /// <summary>Reactions the mood grain counted for this stream (for challenges and highlight moments).</summary>
+    [Alias("RecordReactions")]
+    Task RecordReactionsAsync(long count);
+
+    /// <summary>A viewer marks a highlight moment by hand.</summary>
+    [Alias("MarkMoment")]
+    Task<Engagement.Moment> MarkMomentAsync(Actor actor, string? note);
+
+    /// <summary>The stream's highlight moments, newest first.</summary>
+    [Alias("GetMoments")]
+    Task<IReadOnlyList<Engagement.Moment>> GetMomentsAsync();
+
+    /// <summary>Replaces the creator's overlay layout (already checked by <see cref="Engagement.OverlayRules"/>; checked again).</summary>
+    [Alias("SetOverlay")]
+    Task<Engagement.OverlayLayout> SetOverlayAsync(Actor actor, Engagement.OverlayLayout layout);
+
+    [Alias("GetOverlay")]
+    Task<Engagement.OverlayLayout> GetOverlayAsync();
+
     /// <summary>An Api node's current number of viewers of this stream (0 when the last one left).</summary>
     [Alias("ReportViewers")]
     Task ReportViewersAsync(string nodeId, int count);

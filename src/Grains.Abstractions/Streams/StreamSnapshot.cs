@@ -13,7 +13,9 @@ public sealed record StreamSnapshot(
     [property: Id(4)] bool GapTooOld,
     [property: Id(5)] GiftStats Gifts,
     [property: Id(6)] Engagement.Poll? Poll,
-    [property: Id(7)] Mood.MoodStateChanged? Mood);
+    [property: Id(7)] Mood.MoodStateChanged? Mood,
+    [property: Id(8)] Engagement.ChallengeView? Challenge,
+    [property: Id(9)] Engagement.OverlayLayout Overlay);
 
 /// <summary>An Api node's report that a viewer joined, with the node's viewer count for the stream.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.ViewerJoin")]

@@ -44,7 +44,7 @@ public sealed class MoodGrain(
         }
     }
 
-    public Task AddAsync(MoodBatch batch)
+    public async Task AddAsync(MoodBatch batch)
     {
         if (batch.Counts.Length != mood.State.Totals.Length || batch.Counts.Any(c => c < 0))
         {
@@ -61,7 +61,9 @@ public sealed class MoodGrain(
         mood.State = mood.State with { Totals = totals };
         _unsaved = true;
         EnsureTicking();
-        return Task.CompletedTask;
+
+        // Challenges and highlight moments count reactions too: once per batch, never per reaction.
+        await Stream.RecordReactionsAsync(batch.Counts.Sum());
     }
 
     public Task<MoodSnapshot> GetAsync()

@@ -1,5 +1,6 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
+using LiveStreamX.Engagement;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 
@@ -46,6 +47,7 @@ public sealed partial class StreamGrain
             },
             (state, e) => state with { Chat = [.. state.Chat.TakeLast(_chat.HistorySize - 1), e] });
         _lastMessageAt[author.UserId] = now;
+        AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         return message;
     }
 
@@ -53,6 +55,10 @@ public sealed partial class StreamGrain
     {
         var info = Info;
         SetNodeViewers(join.NodeId, join.NodeViewerCount);
+        if (join.SinceSeq is null)
+        {
+            AddChallengeProgress(ChallengeKind.NewViewers, 1);
+        }
 
         IReadOnlyList<StreamEvent> replay = [];
         var gapTooOld = false;
@@ -72,7 +78,9 @@ public sealed partial class StreamGrain
             gapTooOld,
             GiftStatsNow(),
             stream.State.Poll,
-            _mood);
+            _mood,
+            stream.State.Challenge is { } challenge ? ChallengeView.Of(challenge) : null,
+            stream.State.Overlay);
         return Task.FromResult(snapshot);
     }
 }

@@ -1,4 +1,5 @@
 using LiveStreamX.Common;
+using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
 using LiveStreamX.Users;
 
@@ -59,6 +60,8 @@ public sealed partial class StreamGrain
                 };
             });
 
+        AddChallengeProgress(ChallengeKind.GiftTokens, delivery.Tokens);
+        RecordSignal(_giftSpikes, delivery.Tokens);
         await RunCommandsAsync();
     }
 

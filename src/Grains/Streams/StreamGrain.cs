@@ -61,6 +61,11 @@ public sealed partial class StreamGrain(
         }
 
         StartViewerLeaseSweep();
+        if (stream.State.Challenge is { Status: LiveStreamX.Engagement.ChallengeStatus.Running })
+        {
+            StartChallengeTimer();
+        }
+
         return Task.CompletedTask;
     }
 

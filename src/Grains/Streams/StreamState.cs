@@ -54,6 +54,21 @@ public sealed record StreamState
     /// <summary>The poll as its last event left it, for the join snapshot.</summary>
     [Id(11)]
     public LiveStreamX.Engagement.Poll? Poll { get; init; }
+
+    /// <summary>The running or last challenge.</summary>
+    [Id(12)]
+    public LiveStreamX.Engagement.Challenge? Challenge { get; init; }
+
+    /// <summary>The last highlight moments, newest first.</summary>
+    [Id(13)]
+    public LiveStreamX.Engagement.Moment[] Moments { get; init; } = [];
+
+    /// <summary>How many moments the stream ever had: the next one's number.</summary>
+    [Id(14)]
+    public int MomentCount { get; init; }
+
+    [Id(15)]
+    public LiveStreamX.Engagement.OverlayLayout Overlay { get; init; } = LiveStreamX.Engagement.OverlayLayout.Default;
 }
 
 /// <summary>A command trigger waiting for its action's cooldown.</summary>
