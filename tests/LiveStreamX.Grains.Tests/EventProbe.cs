@@ -1,4 +1,5 @@
 using LiveStreamX.Streams;
+using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests;
 
@@ -7,6 +8,16 @@ internal sealed class EventProbe
 {
     private readonly List<StreamEvent> _events = [];
     private readonly SemaphoreSlim _arrived = new(0);
+
+    /// <summary>Subscribes a new probe to a stream's events.</summary>
+    public static async Task<EventProbe> SubscribeAsync(IClusterClient client, string streamId)
+    {
+        var probe = new EventProbe();
+        await client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId))
+            .SubscribeAsync((e, _) => probe.Add(e));
+        return probe;
+    }
 
     public IReadOnlyList<StreamEvent> All
     {

@@ -5,7 +5,6 @@ using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Engagement;
 
@@ -62,12 +61,5 @@ public sealed class ChallengeTests(ClusterFixture fixture)
         Assert.Equal(20, (await stream.GetChallengeAsync())!.Progress);
     }
 
-    private async Task<EventProbe> SubscribeAsync(IStreamGrain stream)
-    {
-        var probe = new EventProbe();
-        await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, stream.GetPrimaryKeyString()))
-            .SubscribeAsync((e, _) => probe.Add(e));
-        return probe;
-    }
+    private Task<EventProbe> SubscribeAsync(IStreamGrain stream) => EventProbe.SubscribeAsync(fixture.Client, stream.GetPrimaryKeyString());
 }

@@ -3,7 +3,6 @@ using LiveStreamX.Engagement;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Engagement;
 
@@ -104,12 +103,5 @@ public sealed class PollTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.NotLive, error.Code);
     }
 
-    private async Task<EventProbe> SubscribeAsync(IStreamGrain stream)
-    {
-        var probe = new EventProbe();
-        await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, stream.GetPrimaryKeyString()))
-            .SubscribeAsync((e, _) => probe.Add(e));
-        return probe;
-    }
+    private Task<EventProbe> SubscribeAsync(IStreamGrain stream) => EventProbe.SubscribeAsync(fixture.Client, stream.GetPrimaryKeyString());
 }

@@ -4,7 +4,6 @@ using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Gifts;
 
@@ -155,12 +154,5 @@ public sealed class CommandGiftTests(ClusterFixture fixture)
     private static CommandGiftConfig Config((string Gift, string Action, string Params)[] mappings, Dictionary<string, int> cooldowns) =>
         new([.. mappings.Select(m => new CommandMapping(m.Gift, m.Action, m.Params))], cooldowns);
 
-    private async Task<EventProbe> SubscribeAsync(IStreamGrain stream)
-    {
-        var probe = new EventProbe();
-        await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, stream.GetPrimaryKeyString()))
-            .SubscribeAsync((e, _) => probe.Add(e));
-        return probe;
-    }
+    private Task<EventProbe> SubscribeAsync(IStreamGrain stream) => EventProbe.SubscribeAsync(fixture.Client, stream.GetPrimaryKeyString());
 }

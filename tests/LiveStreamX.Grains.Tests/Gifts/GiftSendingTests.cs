@@ -1,10 +1,8 @@
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
-using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Gifts;
 
@@ -162,12 +160,5 @@ public sealed class GiftSendingTests(ClusterFixture fixture)
         Assert.Equal(1, gifts[3].Combo);
     }
 
-    private async Task<EventProbe> SubscribeAsync(string streamId)
-    {
-        var probe = new EventProbe();
-        await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId))
-            .SubscribeAsync((e, _) => probe.Add(e));
-        return probe;
-    }
+    private Task<EventProbe> SubscribeAsync(string streamId) => EventProbe.SubscribeAsync(fixture.Client, streamId);
 }

@@ -3,7 +3,6 @@ using LiveStreamX.Mood;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Mood;
 
@@ -80,12 +79,5 @@ public sealed class MoodTests(ClusterFixture fixture)
         Assert.Null(MoodVelocity.Dominant([0, 0, 0, 0, 0, 0]));
     }
 
-    private async Task<EventProbe> SubscribeAsync(IStreamGrain stream)
-    {
-        var probe = new EventProbe();
-        await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, stream.GetPrimaryKeyString()))
-            .SubscribeAsync((e, _) => probe.Add(e));
-        return probe;
-    }
+    private Task<EventProbe> SubscribeAsync(IStreamGrain stream) => EventProbe.SubscribeAsync(fixture.Client, stream.GetPrimaryKeyString());
 }
