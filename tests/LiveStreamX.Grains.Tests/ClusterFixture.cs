@@ -26,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["LSX:Chat:RateLimitMessages"] = "5",
             ["LSX:Chat:RateLimitPeriodSeconds"] = "60",
             ["LSX:Streams:ViewerCountIntervalMilliseconds"] = "100",
+            ["LSX:Streams:ReplayBufferSize"] = "512",
             ["LSX:Wallets:GiftsPerSecond"] = "10000",
             ["LSX:Wallets:TokensPerMinute"] = "100000000",
         }));

@@ -32,6 +32,7 @@ internal static class OrleansHosting
                 client.UseLocalhostClustering(options.GatewayPort);
             }
 
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(options.GatewayListRefreshSeconds));
             client.Services.AddSingleton<IClientConnectionRetryFilter>(
                 sp => new ClusterConnectionRetryFilter(options, sp.GetRequiredService<ILogger<ClusterConnectionRetryFilter>>()));

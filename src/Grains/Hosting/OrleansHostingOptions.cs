@@ -57,6 +57,14 @@ public sealed class OrleansHostingOptions : IValidatableObject
     public int GatewayListRefreshSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long an Api node in client mode waits for a grain call's answer before it fails the request with
+    /// <c>unavailable</c>. A request that was on its way through a silo when it crashed gets no answer at all, so
+    /// this bounds how long a client waits before it retries (Orleans' own default is 30 s).
+    /// </summary>
+    [Range(1, 300)]
+    public int ResponseTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
     /// How long a process keeps waiting at start, a silo for Redis and an Api node in client mode for the cluster
     /// (Redis and a gateway), before it gives up and exits (0: forever). Orleans does not retry its first
     /// membership call, so without this wait a process started while Redis is down would exit at once.

@@ -12,11 +12,17 @@ import {
   HubMethods,
   STREAM_EVENT_TYPES,
   type ChatMessageEvent,
+  type ClosePollRequest,
+  type CreatePollRequest,
   type GiftReceipt,
   type JoinResult,
+  type Poll,
+  type ReactRequest,
+  type ReactResult,
   type SendChatRequest,
   type SendGiftRequest,
   type StreamEvent,
+  type VoteRequest,
 } from './types';
 
 /** What the UI shows of the hub connection. */
@@ -188,6 +194,32 @@ export class LiveConnection {
       },
       options,
     );
+  }
+
+  /**
+   * Opens a poll (the stream's creator or an admin); resolves with the poll, which every viewer also receives as
+   * `poll:create`. Rejects with a LiveError: `conflict` (one is open), `invalid_input`, `forbidden`, `offline`, …
+   */
+  createPoll(request: CreatePollRequest): Promise<Poll> {
+    return this.invokeOnce<Poll>(HubMethods.createPoll, request);
+  }
+
+  /**
+   * Votes once; resolves with the poll. Not resent after a lost connection: a vote that did reach the server would
+   * come back as `conflict`. Rejects with `conflict` (voted already), `not_found` (closed or unknown), `offline`, …
+   */
+  vote(request: VoteRequest): Promise<Poll> {
+    return this.invokeOnce<Poll>(HubMethods.vote, request);
+  }
+
+  /** Closes the open poll early (its creator or an admin); `poll:closed` follows for every viewer. */
+  closePoll(request: ClosePollRequest): Promise<Poll | null> {
+    return this.invokeOnce<Poll | null>(HubMethods.closePoll, request);
+  }
+
+  /** One reaction; `accepted: false` when the server dropped it (over 10 a second), which is not an error. */
+  react(request: ReactRequest): Promise<ReactResult> {
+    return this.invokeOnce<ReactResult>(HubMethods.react, request);
   }
 
   /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */

@@ -6,6 +6,9 @@ import type {
   DevLoginRequest,
   DevLoginResponse,
   Gift,
+  MoodSnapshot,
+  MoodThemeRequest,
+  Poll,
   ProblemDetails,
   SlowModeRequest,
   Stream,
@@ -128,6 +131,22 @@ export class RestClient {
   /** The spin wheel's open commitment and its last revealed rounds. */
   getWheel(streamId: string, signal?: AbortSignal): Promise<WheelHistory> {
     return this.send<WheelHistory>('GET', `/api/streams/${encodeURIComponent(streamId)}/wheel`, { signal });
+  }
+
+  /** The stream's open poll, or its last closed one; `not_found` when it never had one. */
+  getPoll(streamId: string, signal?: AbortSignal): Promise<Poll> {
+    return this.send<Poll>('GET', `/api/streams/${encodeURIComponent(streamId)}/poll`, { signal });
+  }
+
+  /** The audience's mood now, with the exact totals per mood. */
+  getMood(streamId: string, signal?: AbortSignal): Promise<MoodSnapshot> {
+    return this.send<MoodSnapshot>('GET', `/api/streams/${encodeURIComponent(streamId)}/mood`, { signal });
+  }
+
+  /** Turns the stream's mood theme on or off (its creator or an admin). */
+  setMoodTheme(streamId: string, enabled: boolean): Promise<MoodSnapshot | null> {
+    const body: MoodThemeRequest = { enabled };
+    return this.send<MoodSnapshot | null>('PUT', `/api/streams/${encodeURIComponent(streamId)}/mood-theme`, { body });
   }
 
   private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {

@@ -107,6 +107,10 @@ export const HubMethods = {
   leave: 'stream:leave',
   sendChat: 'chat:message',
   sendGift: 'gift:send',
+  createPoll: 'poll:create',
+  vote: 'poll:vote',
+  closePoll: 'poll:close',
+  react: 'mood:react',
 } as const;
 
 /** The fields every stream event starts with. */
@@ -203,6 +207,116 @@ export interface WheelResultEvent extends StreamEventBase<'wheel:result'> {
   segmentIndex: number;
 }
 
+// ---- Engagement: polls ----
+
+/** A poll as the server shows it (`poll:create`'s answer and event, `poll:vote`'s answer, `GET /api/streams/{id}/poll`). */
+export interface Poll {
+  pollId: string;
+  /** 1–200 characters. */
+  question: string;
+  /** 2–6 options of 1–80 characters; votes name one by its index. */
+  options: string[];
+  /** Votes per option, in the order of `options`. */
+  tallies: number[];
+  totalVotes: number;
+  opensAt: Timestamp;
+  closesAt: Timestamp;
+  closed: boolean;
+  /** Once closed: the indexes of the options with the most votes. */
+  winners?: number[];
+}
+
+/**
+ * `poll:update` carries `pollId`, `tallies` and `totalVotes`; PROTOCOL.md elides the rest (`…`), so the client
+ * merges it into the poll it has instead of relying on the other fields.
+ */
+export type PollPatch = Pick<Poll, 'pollId'> & Partial<Omit<Poll, 'pollId'>>;
+
+export interface PollCreateEvent extends StreamEventBase<'poll:create'> {
+  poll: Poll;
+}
+
+/** Live tallies, at most every 250 ms while votes come in. */
+export interface PollUpdateEvent extends StreamEventBase<'poll:update'> {
+  poll: PollPatch;
+}
+
+/** The final result: `closed: true` and `winners`. */
+export interface PollClosedEvent extends StreamEventBase<'poll:closed'> {
+  poll: Poll;
+}
+
+/** The argument of the `poll:create` hub method (the stream's creator or an admin). */
+export interface CreatePollRequest {
+  streamId: string;
+  question: string;
+  options: string[];
+  /** 10–1800. */
+  durationSeconds: number;
+}
+
+/** The argument of the `poll:vote` hub method: one vote per user, for the option at index `option`. */
+export interface VoteRequest {
+  streamId: string;
+  pollId: string;
+  option: number;
+}
+
+/** The argument of the `poll:close` hub method. */
+export interface ClosePollRequest {
+  streamId: string;
+  pollId: string;
+}
+
+export const POLL_QUESTION_MAX = 200;
+export const POLL_OPTION_MAX = 80;
+export const POLL_OPTIONS_MIN = 2;
+export const POLL_OPTIONS_MAX = 6;
+export const POLL_DURATION_MIN_SECONDS = 10;
+export const POLL_DURATION_MAX_SECONDS = 1800;
+
+// ---- Mood ----
+
+export const MOODS = ['hype', 'love', 'laugh', 'wow', 'sad', 'angry'] as const;
+
+export type Mood = (typeof MOODS)[number];
+
+/** The audience's mood: `mood:state`, and the join snapshot's `mood`. */
+export interface MoodFields {
+  /** The mood with the highest rate; null when every rate is 0. */
+  dominant: Mood | null;
+  /** `1 − e^(−total/20)` of the rates: 0 when quiet, towards 1 as the audience gets loud. */
+  intensity: number;
+  /** Reactions per second, exponentially decayed (5 s half-life). */
+  rates: Partial<Record<Mood, number>>;
+  /** The creator's switch for the web client's mood theme. */
+  themeEnabled: boolean;
+}
+
+export interface MoodStateEvent extends StreamEventBase<'mood:state'>, MoodFields {}
+
+/** `GET /api/streams/{id}/mood` (and `PUT …/mood-theme`'s answer): the state and the exact totals per mood. */
+export interface MoodSnapshot extends MoodFields {
+  /** Not named in PROTOCOL.md ("the exact total of reactions per mood"); the server sends `totals`. */
+  totals?: Partial<Record<Mood, number>>;
+}
+
+/** The argument of the `mood:react` hub method. */
+export interface ReactRequest {
+  streamId: string;
+  mood: Mood;
+}
+
+/** What `mood:react` returns: false when the user went over 10 reactions a second (dropped, not an error). */
+export interface ReactResult {
+  accepted: boolean;
+}
+
+/** `PUT /api/streams/{id}/mood-theme` (the creator or an admin). */
+export interface MoodThemeRequest {
+  enabled: boolean;
+}
+
 export type StreamEvent =
   | ChatMessageEvent
   | StreamStateEvent
@@ -211,7 +325,11 @@ export type StreamEvent =
   | GiftReceivedEvent
   | OverlayTriggerEvent
   | WheelCommitEvent
-  | WheelResultEvent;
+  | WheelResultEvent
+  | PollCreateEvent
+  | PollUpdateEvent
+  | PollClosedEvent
+  | MoodStateEvent;
 
 export type StreamEventType = StreamEvent['type'];
 
@@ -225,6 +343,10 @@ export const STREAM_EVENT_TYPES = [
   'overlay:trigger',
   'wheel:commit',
   'wheel:result',
+  'poll:create',
+  'poll:update',
+  'poll:closed',
+  'mood:state',
 ] as const satisfies readonly StreamEventType[];
 
 /** The argument of the `chat:message` hub method. */
@@ -247,6 +369,13 @@ export interface JoinResult {
   gapTooOld: boolean;
   /** The stream's gift total and top gifters as of `seq` (sent by the server, not in PROTOCOL.md yet). */
   gifts?: GiftStats;
+  /** The open poll, or the last closed one; null when the stream never had one. Absent from older servers. */
+  poll?: Poll | null;
+  /**
+   * The audience's mood as of `seq`: its last `mood:state`, or null before any. PROTOCOL.md's Engagement section
+   * does not name this field yet; missing or null, the client asks `GET /api/streams/{id}/mood`.
+   */
+  mood?: MoodFields | null;
 }
 
 /** A stream's gift total and its top gifters. */

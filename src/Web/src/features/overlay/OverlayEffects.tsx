@@ -81,6 +81,8 @@ export function Spotlight({ entry, effect }: { entry: ActiveEffect; effect: Of<'
 export function ThemeFlash({ entry, effect }: { entry: ActiveEffect; effect: Of<'theme-flash'> }) {
   useEffect(() => {
     const root = document.documentElement.style;
+    // The watch page's mood theme sets its own accent; while this flash runs, the page takes the root's (styles.css).
+    document.documentElement.dataset.themeFlash = '';
     root.setProperty('--accent', effect.color);
     root.setProperty('--accent-hover', `color-mix(in srgb, ${effect.color} 85%, white)`);
     root.setProperty('--accent-soft', `color-mix(in srgb, ${effect.color} 16%, transparent)`);
@@ -89,6 +91,7 @@ export function ThemeFlash({ entry, effect }: { entry: ActiveEffect; effect: Of<
       root.removeProperty('--accent');
       root.removeProperty('--accent-hover');
       root.removeProperty('--accent-soft');
+      delete document.documentElement.dataset.themeFlash;
     }
     return () => {
       clearTimeout(timer);

@@ -3,11 +3,21 @@ import { ApiError, LiveError } from '../../api/errors';
 import { useConnectionState } from '../../app/liveContext';
 import { Avatar } from '../../components/Avatar';
 import { timeAgo } from '../../lib/format';
+import { cssVars } from '../../lib/cssVars';
 import { useSession } from '../auth/sessionContext';
 import { ChatPanel } from '../chat/ChatPanel';
+import { PollCreateForm } from '../engagement/polls/PollCreateForm';
+import { PollWidget } from '../engagement/polls/PollWidget';
+import { usePoll } from '../engagement/polls/usePoll';
 import { GiftAnimations } from '../gifts/GiftAnimations';
 import { GiftBar } from '../gifts/GiftBar';
 import { useGiftFeed } from '../gifts/useGiftFeed';
+import { FloatingEmojiLayer } from '../mood/FloatingEmojiLayer';
+import { MoodMeter } from '../mood/MoodMeter';
+import { MoodThemeToggle } from '../mood/MoodThemeToggle';
+import { ReactionBar } from '../mood/ReactionBar';
+import { useMood } from '../mood/useMood';
+import { useReactions } from '../mood/useReactions';
 import { OverlayLayer } from '../overlay/OverlayLayer';
 import { useOverlay } from '../overlay/useOverlay';
 import { StatusBadge } from './StatusBadge';
@@ -18,7 +28,11 @@ function isNotFound(error: Error | null): boolean {
   return (error instanceof ApiError || error instanceof LiveError) && error.code === 'not_found';
 }
 
-/** `/watch/:streamId`: the player area with gifts and overlay effects over it, the gift bar, the stream's state, and live chat. */
+/**
+ * `/watch/:streamId`: the player area with gifts, reactions and overlay effects over it, the reaction bar and mood
+ * meter, the gift bar, the stream's state, the poll and live chat; for the host, "Start a poll" and the mood theme
+ * switch. The page wears the mood theme when the creator enabled it.
+ */
 export function WatchPage() {
   const { streamId = '' } = useParams();
   const { session } = useSession();
@@ -27,6 +41,10 @@ export function WatchPage() {
   const { stream, viewerCount, messages, error } = room;
   const gifts = useGiftFeed(room.feed);
   const overlay = useOverlay(room.feed);
+  const polls = usePoll(room.feed, streamId);
+  const mood = useMood(room.feed, streamId);
+  const reactions = useReactions(streamId);
+  const isHost = session !== null && stream !== null && (session.user.id === stream.creatorId || session.user.role === 'admin');
 
   if (isNotFound(error)) {
     return (
@@ -43,13 +61,32 @@ export function WatchPage() {
   }
 
   return (
-    <div className="watch">
+    <div
+      className={`watch${mood.theme.mood ? ' watch--mood' : ''}`}
+      data-mood={mood.theme.mood ?? undefined}
+      style={cssVars(mood.theme.vars)}
+    >
       <section className="watch__main">
         <div className="stage-frame">
           <VideoStage stream={stream} viewerCount={viewerCount} />
           <GiftAnimations items={gifts.items} />
+          <FloatingEmojiLayer items={reactions.floating} />
           <OverlayLayer overlay={overlay} feed={room.feed} />
         </div>
+        <section className="engage-bar" aria-label="Reactions and mood">
+          <ReactionBar session={session} onReact={reactions.react} notice={reactions.notice} />
+          <div className="engage-bar__mood">
+            <MoodMeter mood={mood.mood} />
+            {isHost && (
+              <MoodThemeToggle
+                enabled={mood.mood.themeEnabled}
+                busy={mood.themeBusy}
+                error={mood.themeError}
+                onChange={mood.setThemeEnabled}
+              />
+            )}
+          </div>
+        </section>
         <GiftBar stream={stream} session={session} />
         <div className="watch__info">
           {stream ? (
@@ -94,8 +131,14 @@ export function WatchPage() {
             </p>
           )}
         </div>
+        {isHost && (
+          <section className="host-tools" aria-label="Host tools">
+            <PollCreateForm stream={stream} poll={polls.poll} onCreated={polls.received} />
+          </section>
+        )}
       </section>
       <aside className="watch__chat">
+        <PollWidget key={streamId} controller={polls} session={session} isHost={isHost} />
         <ChatPanel
           key={streamId}
           stream={stream}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessageEvent, JoinResult, Stream } from '../../api/types';
+import type { ChatMessageEvent, JoinResult, Stream, StreamEvent } from '../../api/types';
 import { initialRoom, MAX_MESSAGES, roomReducer, type RoomState } from './streamRoom';
 
 const stream: Stream = {
@@ -64,6 +64,14 @@ describe('the watch page view', () => {
     const state = roomReducer(joined(), { type: 'fetched', stream: { ...stream, status: 'scheduled', viewerCount: 3 } });
     expect(state.stream?.status).toBe('live');
     expect(state.viewerCount).toBe(42);
+  });
+
+  it('leaves the view as it is for poll, mood and unknown events (a replay holds every type)', () => {
+    const state = joined();
+    const mood = { type: 'mood:state', streamId: 's_1', seq: 6, at: '', dominant: 'hype', intensity: 0.5, rates: {}, themeEnabled: true } as const;
+    expect(roomReducer(state, { type: 'event', event: mood })).toBe(state);
+    const unknown = { type: 'future:thing', streamId: 's_1', seq: 7, at: '' } as unknown as StreamEvent;
+    expect(roomReducer(state, { type: 'event', event: unknown })).toBe(state);
   });
 
   it('keeps at most MAX_MESSAGES messages, dropping the oldest', () => {

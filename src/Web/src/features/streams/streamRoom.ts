@@ -72,6 +72,13 @@ function applyEvent(state: RoomState, event: StreamEvent): RoomState {
     case 'overlay:trigger':
     case 'wheel:commit':
     case 'wheel:result':
-      return state; // the gifts, overlay and wheel features keep these (see StreamFeed)
+    case 'poll:create':
+    case 'poll:update':
+    case 'poll:closed':
+    case 'mood:state':
+      return state; // the gifts, overlay, wheel, poll and mood features keep these (see StreamFeed)
+    default:
+      // A replay holds events of every type, newer servers' included: one the page does not know changes nothing.
+      return state;
   }
 }

@@ -1,0 +1,174 @@
+import { useId, useState, type FormEvent } from 'react';
+import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/types';
+import { useLive } from '../../../app/liveContext';
+import { FieldError } from '../../../components/FieldError';
+import { pollFailure } from './pollErrors';
+import {
+  addOption,
+  canAddOption,
+  canRemoveOption,
+  checkDraft,
+  emptyDraft,
+  POLL_DURATIONS,
+  removeOption,
+  setOption,
+  type DraftErrors,
+  type PollDraft,
+} from './pollForm';
+
+interface PollCreateFormProps {
+  stream: Stream | null;
+  /** The stream's poll: while one is open, another cannot start. */
+  poll: Poll | null;
+  onCreated(poll: Poll): void;
+}
+
+/** The host's "Start a poll": a question, 2–6 options, a duration; `poll:create` on the hub. */
+export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps) {
+  const live = useLive();
+  const id = useId();
+  const [draft, setDraft] = useState<PollDraft>(emptyDraft);
+  const [errors, setErrors] = useState<DraftErrors | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = poll !== null && !poll.closed;
+
+  function edit(next: PollDraft) {
+    setDraft(next);
+    setErrors(null);
+    setFailure(null);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!stream || busy) {
+      return;
+    }
+    const check = checkDraft(draft);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await live.createPoll({ streamId: stream.id, ...check.request });
+      onCreated(created);
+      setDraft({ ...emptyDraft, durationSeconds: draft.durationSeconds });
+    } catch (caught) {
+      setFailure(pollFailure(caught, 'create').message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (open) {
+    return (
+      <section className="poll-create poll-create--waiting" aria-label="Start a poll">
+        <h2 className="poll-create__title">Start a poll</h2>
+        <p className="muted">A poll is running (beside the chat). Close it, or let it end, to start another.</p>
+      </section>
+    );
+  }
+
+  return (
+    <form className="poll-create" data-testid="poll-create-form" onSubmit={submit} noValidate aria-label="Start a poll">
+      <h2 className="poll-create__title">Start a poll</h2>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-question`}>
+          Question
+        </label>
+        <input
+          id={`${id}-question`}
+          className="input"
+          data-testid="poll-create-question"
+          placeholder="Which map next?"
+          maxLength={POLL_QUESTION_MAX}
+          value={draft.question}
+          onChange={(e) => edit({ ...draft, question: e.target.value })}
+          aria-invalid={errors?.question ? true : undefined}
+          aria-describedby={errors?.question ? `${id}-question-error` : undefined}
+        />
+        <FieldError id={`${id}-question-error`} message={errors?.question} />
+      </div>
+
+      <fieldset className="poll-create__options">
+        <legend className="field__label">Options</legend>
+        <ol>
+          {draft.options.map((option, i) => {
+            const message = errors?.options[i];
+            return (
+              <li key={i} className="poll-create__option">
+                <span className="poll-create__number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <input
+                  className="input"
+                  data-testid="poll-create-option"
+                  aria-label={`Option ${i + 1}`}
+                  placeholder={`Option ${i + 1}`}
+                  maxLength={POLL_OPTION_MAX}
+                  value={option}
+                  onChange={(e) => edit(setOption(draft, i, e.target.value))}
+                  aria-invalid={message ? true : undefined}
+                  aria-describedby={message ? `${id}-option-${i}-error` : undefined}
+                />
+                <button
+                  type="button"
+                  className="button button--ghost poll-create__remove"
+                  data-testid="poll-remove-option"
+                  aria-label={`Remove option ${i + 1}`}
+                  disabled={!canRemoveOption(draft)}
+                  onClick={() => edit(removeOption(draft, i))}
+                >
+                  ×
+                </button>
+                <FieldError id={`${id}-option-${i}-error`} message={message} />
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          type="button"
+          className="button button--ghost poll-create__add"
+          data-testid="poll-add-option"
+          disabled={!canAddOption(draft)}
+          onClick={() => edit(addOption(draft))}
+        >
+          + Add option{!canAddOption(draft) && ` (${POLL_OPTIONS_MAX} at most)`}
+        </button>
+      </fieldset>
+
+      <div className="poll-create__foot">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-duration`}>
+            Runs for
+          </label>
+          <select
+            id={`${id}-duration`}
+            className="input select"
+            data-testid="poll-create-duration"
+            value={draft.durationSeconds}
+            onChange={(e) => edit({ ...draft, durationSeconds: Number(e.target.value) })}
+          >
+            {POLL_DURATIONS.map((d) => (
+              <option key={d.seconds} value={d.seconds}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="button button--primary" type="submit" data-testid="poll-create-submit" disabled={busy || !stream}>
+          {busy ? 'Starting…' : 'Start poll'}
+        </button>
+      </div>
+
+      {failure && (
+        <p className="field-error poll-create__error" data-testid="poll-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}
