@@ -1,6 +1,7 @@
 using LiveStreamX.Api.Errors;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Common;
+using LiveStreamX.Progression;
 using LiveStreamX.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +18,9 @@ public static class AuthApi
             .AllowAnonymous();
 
         app.MapGet("/api/me", GetMeAsync).WithTags("Identity").RequireAuthorization();
+        app.MapGet("/api/me/progress", GetMyProgressAsync).WithTags("Progression").RequireAuthorization()
+            .WithSummary("My XP, level, badges and creator level.");
+        app.MapGet("/api/users/{id}/progress", GetProgressAsync).WithTags("Progression").WithSummary("A user's public level and badges.");
         return app;
     }
 
@@ -45,6 +49,21 @@ public static class AuthApi
         return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, UserView.From(user)));
     }
 
+    private static async Task<Results<Ok<Progress>, NotFound>> GetMyProgressAsync(HttpContext http, IGrainFactory grains) =>
+        http.User.ToActor() is { } actor ? TypedResults.Ok(await grains.GetGrain<IProgressionGrain>(actor.UserId).GetAsync()) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PublicProgress>, NotFound>> GetProgressAsync(string id, IGrainFactory grains)
+    {
+        var profile = id.Length <= 64 ? await grains.GetGrain<IUserGrain>(id).GetProfileAsync() : null;
+        if (profile is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var progress = await grains.GetGrain<IProgressionGrain>(id).GetAsync();
+        return TypedResults.Ok(new PublicProgress(profile.Id, profile.Handle, progress.Level, progress.Xp, progress.Badges, progress.CreatorLevel));
+    }
+
     private static async Task<Results<Ok<UserView>, NotFound>> GetMeAsync(HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor();
@@ -52,6 +71,9 @@ public static class AuthApi
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(UserView.From(profile));
     }
 }
+
+/// <summary>What anyone may see of a user's progression.</summary>
+public sealed record PublicProgress(string UserId, string Handle, int Level, long Xp, IReadOnlyList<string> Badges, int CreatorLevel);
 
 /// <summary>The body of <c>POST /api/auth/dev-login</c>.</summary>
 public sealed record DevLoginRequest(string? Handle, string? Role);

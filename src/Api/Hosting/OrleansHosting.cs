@@ -16,6 +16,7 @@ internal static class OrleansHosting
         }
 
         var options = OrleansHostingOptions.Read(builder.Configuration);
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StreamFeedWatchdog>(sp, options));
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Mood;
+using LiveStreamX.Progression;
 using Microsoft.Extensions.Options;
 
 namespace LiveStreamX.Api.Mood;
@@ -18,6 +19,7 @@ public sealed partial class ReactionAggregator(
 {
     private static readonly int Moods = Enum.GetValues<MoodKind>().Length;
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+    private readonly ConcurrentDictionary<(string User, string Stream), long> _byUser = new();
     private readonly PartitionedRateLimiter<string> _perUser = PartitionedRateLimiter.Create<string, string>(user =>
         RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
         {
@@ -37,6 +39,7 @@ public sealed partial class ReactionAggregator(
             return false;
         }
 
+        _byUser.AddOrUpdate((userId, streamId), 1, (_, n) => n + 1);
         var bucket = _buckets.GetOrAdd(streamId, _ => new Bucket());
         lock (bucket)
         {
@@ -91,6 +94,15 @@ public sealed partial class ReactionAggregator(
             }
 
             sends.Add(SendAsync(streamId, bucket, counts));
+        }
+
+        // Each user's reactions of the window count for XP in one one-way call (capped per minute there).
+        foreach (var key in _byUser.Keys)
+        {
+            if (_byUser.TryRemove(key, out var count))
+            {
+                sends.Add(grains.GetGrain<IProgressionGrain>(key.User).TrackAsync(new XpActivity(XpSource.Reaction, key.Stream, count)));
+            }
         }
 
         await Task.WhenAll(sends);

@@ -5,6 +5,7 @@ using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
 using LiveStreamX.Mood;
+using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
@@ -186,6 +187,18 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         return grains.GetGrain<IStreamGrain>(input.StreamId).MarkMomentAsync(actor, input.Note);
     }
 
+    /// <summary>A watch-time heartbeat (every 30 s while the page is visible); returns the XP it earned.</summary>
+    [HubMethodName(EventNames.WatchHeartbeat)]
+    public async Task<ProgressChange?> Heartbeat(HeartbeatInput heartbeat)
+    {
+        var actor = RequireActor("Sign in to earn XP.");
+        var input = heartbeat ?? throw DomainException.InvalidInput("heartbeat", "Send { streamId, visible }.");
+        StreamNames.RequireValidId(input.StreamId);
+        return input.Visible
+            ? await grains.GetGrain<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
+            : null;
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => presence.DisconnectAsync(Context.ConnectionId);
 
     private Actor RequireActor(string why) => Context.User.ToActor() ?? throw DomainException.Forbidden(why);
@@ -226,6 +239,9 @@ public sealed record ChallengeRewardInput(string? Action, System.Text.Json.JsonE
 
 /// <summary>The body of <c>moment:mark</c>.</summary>
 public sealed record MomentMarkInput(string StreamId, string? Note);
+
+/// <summary>The body of <c>watch:heartbeat</c>.</summary>
+public sealed record HeartbeatInput(string StreamId, bool Visible);
 
 /// <summary>The body of <c>chat:message</c>.</summary>
 public sealed record ChatMessageInput(string StreamId, string Text);

@@ -46,6 +46,7 @@ public sealed partial class ViewerPresence(
             }
 
             var snapshot = await grains.GetGrain<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, count, sinceSeq));
+            bridge.Observed(streamId, snapshot.Seq);
             _dirty.TryRemove(streamId, out _);
             return StreamJoined.From(snapshot);
         }

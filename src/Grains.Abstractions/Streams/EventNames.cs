@@ -30,4 +30,5 @@ public static class EventNames
     public const string MomentDetected = "moment:detected";
     public const string MomentMark = "moment:mark";
     public const string OverlayUpdate = "overlay:update";
+    public const string WatchHeartbeat = "watch:heartbeat";
 }

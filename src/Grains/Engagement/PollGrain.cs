@@ -1,6 +1,7 @@
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,7 @@ public sealed class PollGrain(
         poll.State = poll.State with { Current = current with { Tallies = tallies, TotalVotes = current.TotalVotes + 1 } };
         _talliesChanged = true;
         _unsaved = true;
+        GrainFactory.GetGrain<IProgressionGrain>(voter.UserId).TrackAsync(new XpActivity(XpSource.PollVote, this.GetPrimaryKeyString())).Ignore();
         _updateTimer ??= this.RegisterGrainTimer(
             FlushAsync,
             new GrainTimerCreationOptions { DueTime = UpdateInterval, Period = UpdateInterval, KeepAlive = true });

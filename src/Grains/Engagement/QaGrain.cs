@@ -3,6 +3,7 @@ using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public sealed class QaGrain(
         qa.State.Questions[question.QuestionId] = question;
         await qa.WriteStateAsync();
         _lastAsked[asker.UserId] = now;
+        await GrainFactory.GetGrain<IProgressionGrain>(asker.UserId).TrackAsync(new XpActivity(XpSource.Question, this.GetPrimaryKeyString()));
         return await AnnounceAsync(question);
     }
 

@@ -65,6 +65,13 @@ public sealed class OrleansHostingOptions : IValidatableObject
     public int ResponseTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// How often an Api node in client mode checks each quiet stream feed against its stream grain, to find a
+    /// subscription that stalled or stopped after a silo died (see StreamFeedWatchdog).
+    /// </summary>
+    [Range(1, 3600)]
+    public int StreamFeedCheckSeconds { get; set; } = 5;
+
+    /// <summary>
     /// How long a process keeps waiting at start, a silo for Redis and an Api node in client mode for the cluster
     /// (Redis and a gateway), before it gives up and exits (0: forever). Orleans does not retry its first
     /// membership call, so without this wait a process started while Redis is down would exit at once.

@@ -76,6 +76,7 @@ public sealed partial class StreamGrain
         if (count > 0 && stream.State.Info is { Status: StreamStatus.Live })
         {
             AddChallengeProgress(ChallengeKind.Reactions, count);
+            _engagementReceived += count;
             RecordSignal(_reactionSpikes, count);
         }
 

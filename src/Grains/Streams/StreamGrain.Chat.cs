@@ -48,6 +48,7 @@ public sealed partial class StreamGrain
             (state, e) => state with { Chat = [.. state.Chat.TakeLast(_chat.HistorySize - 1), e] });
         _lastMessageAt[author.UserId] = now;
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
+        _engagementReceived++;
         return message;
     }
 
@@ -58,6 +59,7 @@ public sealed partial class StreamGrain
         if (join.SinceSeq is null)
         {
             AddChallengeProgress(ChallengeKind.NewViewers, 1);
+            _firstJoins++;
         }
 
         IReadOnlyList<StreamEvent> replay = [];

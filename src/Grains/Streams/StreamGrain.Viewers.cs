@@ -70,6 +70,7 @@ public sealed partial class StreamGrain
         }
 
         _announcedViewers = count;
+        _peakViewers = Math.Max(_peakViewers, count);
         _lastViewerAnnouncement = time.GetUtcNow();
         await PublishAsync(new ViewerCountChanged { StreamId = Id, Count = count });
         await Directory.UpdateViewersAsync(Id, count);

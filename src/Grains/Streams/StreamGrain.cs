@@ -151,6 +151,10 @@ public sealed partial class StreamGrain(
         {
             await EnsureWheelRoundAsync();
         }
+        else if (target == StreamStatus.Ended)
+        {
+            await CreditCreatorAsync(moved);
+        }
 
         return moved with { ViewerCount = ViewerCount };
     }

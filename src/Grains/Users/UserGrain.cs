@@ -3,6 +3,7 @@ using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
@@ -58,7 +59,9 @@ public sealed class UserGrain(
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
-        return await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean);
+        var message = await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean);
+        await GrainFactory.GetGrain<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
+        return message;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

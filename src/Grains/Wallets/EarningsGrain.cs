@@ -1,6 +1,7 @@
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Progression;
 using LiveStreamX.Wallets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,6 +84,8 @@ public sealed partial class EarningsGrain(
             LogWriteFailed(logger, ex, UserId);
             throw;
         }
+
+        await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
     }
 
     public Task<long> GetEarningsAsync() => Task.FromResult(earnings.State.Earnings);

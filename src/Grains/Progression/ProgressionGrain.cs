@@ -1,0 +1,154 @@
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Progression;
+using LiveStreamX.Streams;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveStreamX.Grains.Progression;
+
+/// <summary>
+/// A user's XP, level and badges, by the rules in <see cref="XpRules"/> and <see cref="Badges"/>. Other grains
+/// notify it one-way; the only call it makes is to check a stream is live for watch time.
+/// </summary>
+// Non-reentrant: caps and diminishing returns are counted one activity at a time.
+public sealed class ProgressionGrain(
+    [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IProgressionGrain
+{
+    private string UserId => this.GetPrimaryKeyString();
+
+    public async Task<ProgressChange> RecordAsync(XpActivity activity)
+    {
+        if (activity.Source == XpSource.Watch)
+        {
+            var stream = StreamNames.IsValidId(activity.StreamId) ? await GrainFactory.GetGrain<IStreamGrain>(activity.StreamId).GetAsync() : null;
+            if (stream is not { Status: StreamStatus.Live })
+            {
+                return Unchanged();
+            }
+        }
+
+        return await ApplyAsync(activity);
+    }
+
+    public async Task TrackAsync(XpActivity activity) => await RecordAsync(activity);
+
+    public async Task TrackCreatorAsync(CreatorActivity activity)
+    {
+        var stats = progression.State.Stats with
+        {
+            HoursStreamed = progression.State.Stats.HoursStreamed + activity.HoursStreamed,
+            TokensReceived = progression.State.Stats.TokensReceived + activity.TokensReceived,
+            PeakViewers = Math.Max(progression.State.Stats.PeakViewers, activity.PeakViewers),
+        };
+        await SaveAsync(0, progression.State with { Stats = stats, CreatorXp = progression.State.CreatorXp + XpRules.CreatorXp(activity) });
+    }
+
+    public async Task TrackTopGifterAsync() =>
+        await SaveAsync(0, progression.State with { Stats = progression.State.Stats with { TopThreeGifter = progression.State.Stats.TopThreeGifter + 1 } });
+
+    public Task<Progress> GetAsync() => Task.FromResult(ProgressOf(progression.State));
+
+    private async Task<ProgressChange> ApplyAsync(XpActivity activity)
+    {
+        var now = time.GetUtcNow();
+        var state = Prune(progression.State, now);
+        var stats = state.Stats;
+        long counted = activity.Amount;
+        switch (activity.Source)
+        {
+            case XpSource.Watch:
+                if (now - state.LastWatch < XpRules.WatchInterval)
+                {
+                    return Unchanged();
+                }
+
+                var today = DateOnly.FromDateTime(now.UtcDateTime);
+                stats = stats with
+                {
+                    WatchHeartbeats = stats.WatchHeartbeats + 1,
+                    NightHeartbeats = stats.NightHeartbeats + (now.UtcDateTime.Hour < 5 ? 1 : 0),
+                    WatchStreakDays = stats.LastWatchDay == today ? stats.WatchStreakDays
+                        : stats.LastWatchDay == today.AddDays(-1) ? stats.WatchStreakDays + 1 : 1,
+                    LastWatchDay = today,
+                };
+                state = state with { LastWatch = now };
+                break;
+            case XpSource.ChatMessage:
+                counted = Capped(ref state, activity, XpRules.ChatPerMinuteCap, now);
+                stats = stats with { ChatMessages = stats.ChatMessages + activity.Amount };
+                break;
+            case XpSource.Reaction:
+                counted = Capped(ref state, activity, XpRules.ReactionsPerMinuteCap, now);
+                stats = stats with { Reactions = stats.Reactions + activity.Amount };
+                break;
+            case XpSource.PollVote:
+                stats = stats with { PollVotes = stats.PollVotes + 1 };
+                break;
+            case XpSource.Question:
+                stats = stats with { Questions = stats.Questions + 1 };
+                break;
+            case XpSource.Gift:
+                stats = stats with { GiftsSent = stats.GiftsSent + 1, TokensGifted = stats.TokensGifted + activity.Amount };
+                break;
+        }
+
+        var raw = counted > 0 ? XpRules.Base(activity.Source, counted) : 0;
+        long award;
+        if (activity.Source == XpSource.Gift)
+        {
+            // Paid for: gifts count in full.
+            award = raw;
+        }
+        else
+        {
+            var hour = $"{activity.StreamId}|{now.ToUnixTimeSeconds() / 3600}";
+            var before = state.HourlyRaw.GetValueOrDefault(hour);
+            award = XpRules.Award(before, raw);
+            state = state with { HourlyRaw = new Dictionary<string, double>(state.HourlyRaw) { [hour] = before + raw } };
+        }
+
+        return await SaveAsync(award, state with { Stats = stats });
+    }
+
+    private static long Capped(ref ProgressionState state, XpActivity activity, int cap, DateTimeOffset now)
+    {
+        var minute = $"{activity.Source}|{now.ToUnixTimeSeconds() / 60}";
+        var used = state.PerMinute.GetValueOrDefault(minute);
+        var counted = Math.Max(0, Math.Min(activity.Amount, cap - used));
+        state = state with { PerMinute = new Dictionary<string, long>(state.PerMinute) { [minute] = used + activity.Amount } };
+        return counted;
+    }
+
+    private async Task<ProgressChange> SaveAsync(long award, ProgressionState state)
+    {
+        var before = XpRules.LevelOf(progression.State.Xp);
+        state = state with { Xp = state.Xp + award };
+        var earned = Badges.NewlyEarned(state.Stats, state.Badges);
+        state = state with { Badges = [.. state.Badges, .. earned.Select(b => b.Code)] };
+        progression.State = state;
+        await progression.WriteStateAsync();
+        var after = XpRules.LevelOf(state.Xp);
+        return new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
+    }
+
+    private static ProgressionState Prune(ProgressionState state, DateTimeOffset now)
+    {
+        var hour = now.ToUnixTimeSeconds() / 3600;
+        var minute = now.ToUnixTimeSeconds() / 60;
+        return state with
+        {
+            HourlyRaw = state.HourlyRaw.Where(h => long.Parse(h.Key[(h.Key.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= hour - 1)
+                .ToDictionary(h => h.Key, h => h.Value),
+            PerMinute = state.PerMinute.Where(m => long.Parse(m.Key[(m.Key.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= minute - 1)
+                .ToDictionary(m => m.Key, m => m.Value),
+        };
+    }
+
+    private ProgressChange Unchanged() => new(0, null, [], ProgressOf(progression.State));
+
+    private Progress ProgressOf(ProgressionState state)
+    {
+        var level = XpRules.LevelOf(state.Xp);
+        return new Progress(UserId, state.Xp, level, XpRules.XpForLevel(level + 1), state.Badges, state.Stats, state.CreatorXp, XpRules.LevelOf(state.CreatorXp));
+    }
+}
