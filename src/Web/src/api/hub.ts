@@ -11,19 +11,40 @@ import { StreamSequencer, type JoinTicket, type SequencerOutcome } from './strea
 import {
   HubMethods,
   STREAM_EVENT_TYPES,
+  type AskRequest,
+  type Challenge,
   type ChatMessageEvent,
   type ClosePollRequest,
   type CreatePollRequest,
   type GiftReceipt,
   type JoinResult,
+  type MarkMomentRequest,
+  type MarkQuestionRequest,
+  type Moment,
   type Poll,
+  type Question,
   type ReactRequest,
   type ReactResult,
   type SendChatRequest,
   type SendGiftRequest,
+  type StartChallengeRequest,
   type StreamEvent,
+  type UpvoteRequest,
   type VoteRequest,
 } from './types';
+
+/** The part of a HubConnection that takes event handlers. */
+export type EventRegistrar = Pick<HubConnection, 'on'>;
+
+/**
+ * Registers `handler` under every stream event name (STREAM_EVENT_TYPES). An event the connection has no handler
+ * for is dropped by SignalR before the sequencer sees it, and the next event's seq then looks like a gap.
+ */
+export function registerStreamEvents(hub: EventRegistrar, handler: (event: StreamEvent) => void): void {
+  for (const type of STREAM_EVENT_TYPES) {
+    hub.on(type, handler);
+  }
+}
 
 /** What the UI shows of the hub connection. */
 export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
@@ -222,6 +243,37 @@ export class LiveConnection {
     return this.invokeOnce<ReactResult>(HubMethods.react, request);
   }
 
+  /**
+   * Asks the creator a question; resolves with it (every viewer also receives it as `qa:update`). Rejects with
+   * `rate_limited` (one every 10 s), `not_live`, `invalid_input`, `forbidden` (anonymous), `offline`, …
+   */
+  ask(request: AskRequest): Promise<Question> {
+    return this.invokeOnce<Question>(HubMethods.ask, request);
+  }
+
+  /** Upvotes a question once; a second upvote is `conflict`, so it is not resent after a lost connection either. */
+  upvote(request: UpvoteRequest): Promise<Question> {
+    return this.invokeOnce<Question>(HubMethods.upvote, request);
+  }
+
+  /** Marks a question `answered` or `dismissed` (the stream's creator or an admin). */
+  markQuestion(request: MarkQuestionRequest): Promise<Question> {
+    return this.invokeOnce<Question>(HubMethods.markQuestion, request);
+  }
+
+  /**
+   * Starts a challenge (the stream's creator or an admin); `challenge:update` follows for every viewer. Rejects with
+   * `conflict` (one is running), `not_live`, `invalid_input` (`reward.params.color: …`), `forbidden`, `offline`, …
+   */
+  startChallenge(request: StartChallengeRequest): Promise<Challenge> {
+    return this.invokeOnce<Challenge>(HubMethods.startChallenge, request);
+  }
+
+  /** Marks a highlight moment (optional note); `moment:detected` follows. `rate_limited`: once per 30 s per user. */
+  markMoment(request: MarkMomentRequest): Promise<Moment> {
+    return this.invokeOnce<Moment>(HubMethods.markMoment, request);
+  }
+
   /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */
   whenConnected(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     if (this.connectedHub()) {
@@ -278,13 +330,11 @@ export class LiveConnection {
     this.hub = hub;
     const current = () => generation === this.generation;
 
-    for (const type of STREAM_EVENT_TYPES) {
-      hub.on(type, (event: StreamEvent) => {
-        if (current() && typeof event?.streamId === 'string' && Number.isInteger(event.seq)) {
-          this.handle(event.streamId, this.sequencer.receive(event), null);
-        }
-      });
-    }
+    registerStreamEvents(hub, (event) => {
+      if (current() && typeof event?.streamId === 'string' && Number.isInteger(event.seq)) {
+        this.handle(event.streamId, this.sequencer.receive(event), null);
+      }
+    });
     hub.onreconnecting(() => {
       if (current()) {
         this.setState('reconnecting');

@@ -1,15 +1,19 @@
 import { ApiError, problemToError } from './errors';
 import type {
+  Challenge,
   CommandGiftsConfig,
   CommandSpec,
   CreateStreamRequest,
   DevLoginRequest,
   DevLoginResponse,
   Gift,
+  Moment,
   MoodSnapshot,
   MoodThemeRequest,
+  OverlayLayout,
   Poll,
   ProblemDetails,
+  Question,
   SlowModeRequest,
   Stream,
   StreamMove,
@@ -147,6 +151,31 @@ export class RestClient {
   setMoodTheme(streamId: string, enabled: boolean): Promise<MoodSnapshot | null> {
     const body: MoodThemeRequest = { enabled };
     return this.send<MoodSnapshot | null>('PUT', `/api/streams/${encodeURIComponent(streamId)}/mood-theme`, { body });
+  }
+
+  /** The open questions by upvotes (then oldest first), then the answered ones; dismissed ones are left out. */
+  getQuestions(streamId: string, signal?: AbortSignal): Promise<Question[]> {
+    return this.send<Question[]>('GET', `/api/streams/${encodeURIComponent(streamId)}/questions`, { signal });
+  }
+
+  /** The running or last challenge; `not_found` when the stream never had one. */
+  getChallenge(streamId: string, signal?: AbortSignal): Promise<Challenge> {
+    return this.send<Challenge>('GET', `/api/streams/${encodeURIComponent(streamId)}/challenge`, { signal });
+  }
+
+  /** The stream's highlight moments, newest first. */
+  getMoments(streamId: string, signal?: AbortSignal): Promise<Moment[]> {
+    return this.send<Moment[]>('GET', `/api/streams/${encodeURIComponent(streamId)}/moments`, { signal });
+  }
+
+  /** The creator's layout (theme, video filter, background, widgets). */
+  getOverlay(streamId: string, signal?: AbortSignal): Promise<OverlayLayout> {
+    return this.send<OverlayLayout>('GET', `/api/streams/${encodeURIComponent(streamId)}/overlay`, { signal });
+  }
+
+  /** Replaces the layout (its creator or an admin); field errors are keyed like `widgets[1].text`. */
+  putOverlay(streamId: string, layout: OverlayLayout): Promise<OverlayLayout> {
+    return this.send<OverlayLayout>('PUT', `/api/streams/${encodeURIComponent(streamId)}/overlay`, { body: layout });
   }
 
   private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {

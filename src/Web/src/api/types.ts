@@ -111,6 +111,11 @@ export const HubMethods = {
   vote: 'poll:vote',
   closePoll: 'poll:close',
   react: 'mood:react',
+  ask: 'qa:ask',
+  upvote: 'qa:upvote',
+  markQuestion: 'qa:mark',
+  startChallenge: 'challenge:start',
+  markMoment: 'moment:mark',
 } as const;
 
 /** The fields every stream event starts with. */
@@ -317,6 +322,207 @@ export interface MoodThemeRequest {
   enabled: boolean;
 }
 
+// ---- Engagement: Q&A ----
+
+export type QuestionStatus = 'open' | 'answered' | 'dismissed';
+
+/** A viewer's question as everyone sees it (`qa:update`, `qa:ask`'s answer, `GET /api/streams/{id}/questions`). */
+export interface Question {
+  questionId: string;
+  /** 1–300 characters. Plain text: render as text, never as HTML. */
+  text: string;
+  by: UserRef;
+  upvotes: number;
+  status: QuestionStatus;
+  askedAt: Timestamp;
+}
+
+/** A question was asked, upvoted or marked: the question as it now is. */
+export interface QaUpdateEvent extends StreamEventBase<'qa:update'> {
+  question: Question;
+}
+
+/** The argument of the `qa:ask` hub method: one question per 10 s per user (`rate_limited`). */
+export interface AskRequest {
+  streamId: string;
+  text: string;
+}
+
+/** The argument of the `qa:upvote` hub method: once per user and question (`conflict` the second time). */
+export interface UpvoteRequest {
+  streamId: string;
+  questionId: string;
+}
+
+/** The argument of the `qa:mark` hub method (the stream's creator or an admin). */
+export interface MarkQuestionRequest {
+  streamId: string;
+  questionId: string;
+  status: Exclude<QuestionStatus, 'open'>;
+}
+
+export const QA_TEXT_MAX = 300;
+
+// ---- Engagement: challenges ----
+
+export const CHALLENGE_KINDS = ['gift-tokens', 'reactions', 'chat-messages', 'new-viewers'] as const;
+
+export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
+
+export type ChallengeStatus = 'running' | 'completed' | 'failed';
+
+/** A stream goal (`challenge:update`, `challenge:start`'s answer, `GET /api/streams/{id}/challenge`, the join snapshot). */
+export interface Challenge {
+  challengeId: string;
+  kind: ChallengeKind;
+  target: number;
+  progress: number;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  status: ChallengeStatus;
+  /** The overlay action that runs on completion (the server sends it; its parameters stay server-side). */
+  rewardAction?: string | null;
+}
+
+/** Progress (at most 4 a second), or the end: `completed` (then the reward's `overlay:trigger`) or `failed`. */
+export interface ChallengeUpdateEvent extends StreamEventBase<'challenge:update'> {
+  challenge: Challenge;
+}
+
+/** An overlay action to run when the challenge completes, checked like a command gift (`reward.params.color`). */
+export interface ChallengeReward {
+  action: string;
+  params?: Record<string, CommandParamValue>;
+}
+
+/** The argument of the `challenge:start` hub method (the stream's creator or an admin; one at a time). */
+export interface StartChallengeRequest {
+  streamId: string;
+  kind: ChallengeKind;
+  /** 1–10,000,000. */
+  target: number;
+  /** 10–3600. */
+  durationSeconds: number;
+  reward?: ChallengeReward | null;
+}
+
+export const CHALLENGE_TARGET_MIN = 1;
+export const CHALLENGE_TARGET_MAX = 10_000_000;
+export const CHALLENGE_DURATION_MIN_SECONDS = 10;
+export const CHALLENGE_DURATION_MAX_SECONDS = 3600;
+
+// ---- Engagement: highlight moments ----
+
+export type MomentKind = 'reactions' | 'gifts' | 'manual';
+
+/** A highlight of a stream (`moment:detected`, `moment:mark`'s answer, `GET /api/streams/{id}/moments`). */
+export interface Moment {
+  /** `{streamId}.{n}`. */
+  momentId: string;
+  /** The server sends it; not in PROTOCOL.md's example. */
+  streamId?: string;
+  at: Timestamp;
+  kind: MomentKind;
+  /** The z-score of the spike; 1 for a manual mark. */
+  intensity: number;
+  /** A manual mark's note (plain text), or null. */
+  note: string | null;
+  /** The stream's seq when it happened. */
+  streamSeq: number;
+  /** `/m/{momentId}`: the server-rendered share page. */
+  sharePath: string;
+}
+
+export interface MomentDetectedEvent extends StreamEventBase<'moment:detected'> {
+  moment: Moment;
+}
+
+/** The argument of the `moment:mark` hub method: once per 30 s per user (`rate_limited`). */
+export interface MarkMomentRequest {
+  streamId: string;
+  /** Up to 120 characters. */
+  note?: string | null;
+}
+
+export const MOMENT_NOTE_MAX = 120;
+
+// ---- Engagement: the creator's overlay layout ----
+
+export const THEME_PRESETS = ['default', 'neon', 'sunset', 'forest', 'mono'] as const;
+
+export type ThemePreset = (typeof THEME_PRESETS)[number];
+
+export const VIDEO_FILTERS = ['none', 'vivid', 'warm', 'cool', 'noir', 'vintage'] as const;
+
+export type VideoFilter = (typeof VIDEO_FILTERS)[number];
+
+export const OVERLAY_WIDGET_KINDS = ['banner', 'image', 'goal', 'countdown'] as const;
+
+export type OverlayWidgetKind = (typeof OVERLAY_WIDGET_KINDS)[number];
+
+export const OVERLAY_WIDGETS_MAX = 8;
+export const OVERLAY_BANNER_MAX = 140;
+export const OVERLAY_LABEL_MAX = 60;
+
+export interface ThemeSettings {
+  preset: ThemePreset;
+  /** `#rrggbb`, or null for the preset's own. */
+  accent?: string | null;
+  accent2?: string | null;
+}
+
+/** Where a widget sits over the video, in percentages (0–100) of the video's width and height. */
+export interface WidgetBox {
+  /** 1–32 of `[A-Za-z0-9_-]`, unique in the layout. */
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface BannerWidget extends WidgetBox {
+  kind: 'banner';
+  /** 1–140 characters of plain text. */
+  text: string;
+}
+
+export interface ImageWidget extends WidgetBox {
+  kind: 'image';
+  /** An `https://` URL or a path under `/assets/`. */
+  src: string;
+}
+
+export interface GoalWidget extends WidgetBox {
+  kind: 'goal';
+  label: string;
+  current: number;
+  target: number;
+}
+
+export interface CountdownWidget extends WidgetBox {
+  kind: 'countdown';
+  label: string;
+  endsAt: Timestamp;
+}
+
+export type OverlayWidget = BannerWidget | ImageWidget | GoalWidget | CountdownWidget;
+
+/** `GET`/`PUT /api/streams/{id}/overlay`, `overlay:update`'s `layout` and the join snapshot's `overlay`. */
+export interface OverlayLayout {
+  theme: ThemeSettings;
+  videoFilter: VideoFilter;
+  /** An `https://` URL or a path under `/assets/`, or null. */
+  background?: string | null;
+  /** Drawn in list order; at most 8. */
+  widgets: OverlayWidget[];
+}
+
+/** The creator saved a new layout. */
+export interface OverlayUpdateEvent extends StreamEventBase<'overlay:update'> {
+  layout: OverlayLayout;
+}
+
 export type StreamEvent =
   | ChatMessageEvent
   | StreamStateEvent
@@ -329,25 +535,41 @@ export type StreamEvent =
   | PollCreateEvent
   | PollUpdateEvent
   | PollClosedEvent
-  | MoodStateEvent;
+  | MoodStateEvent
+  | QaUpdateEvent
+  | ChallengeUpdateEvent
+  | MomentDetectedEvent
+  | OverlayUpdateEvent;
 
 export type StreamEventType = StreamEvent['type'];
 
-/** Server-to-client hub events; each is sent under its `type` as the method name. */
-export const STREAM_EVENT_TYPES = [
-  'chat:message',
-  'stream:state',
-  'viewers:count',
-  'chat:slowmode',
-  'gift:received',
-  'overlay:trigger',
-  'wheel:commit',
-  'wheel:result',
-  'poll:create',
-  'poll:update',
-  'poll:closed',
-  'mood:state',
-] as const satisfies readonly StreamEventType[];
+/**
+ * Every server-to-client stream event, by the name it is sent under (its `type`). The hub client registers each
+ * of these names: an event it did not register would never reach the sequencer, and the next event's seq would
+ * look like a gap (a re-join every time). `satisfies` makes a name missing from here, or one the StreamEvent union
+ * does not know, a compile error.
+ */
+const STREAM_EVENT_NAMES = {
+  'chat:message': true,
+  'stream:state': true,
+  'viewers:count': true,
+  'chat:slowmode': true,
+  'gift:received': true,
+  'overlay:trigger': true,
+  'wheel:commit': true,
+  'wheel:result': true,
+  'poll:create': true,
+  'poll:update': true,
+  'poll:closed': true,
+  'mood:state': true,
+  'qa:update': true,
+  'challenge:update': true,
+  'moment:detected': true,
+  'overlay:update': true,
+} as const satisfies Record<StreamEventType, true>;
+
+/** Server-to-client hub events; each is sent under its `type` as the method name. The one list to register. */
+export const STREAM_EVENT_TYPES: readonly StreamEventType[] = Object.keys(STREAM_EVENT_NAMES) as StreamEventType[];
 
 /** The argument of the `chat:message` hub method. */
 export interface SendChatRequest {
@@ -376,6 +598,10 @@ export interface JoinResult {
    * does not name this field yet; missing or null, the client asks `GET /api/streams/{id}/mood`.
    */
   mood?: MoodFields | null;
+  /** The running or last challenge; null when the stream never had one. Absent from older servers. */
+  challenge?: Challenge | null;
+  /** The creator's layout (the default one until they save theirs). Absent from older servers. */
+  overlay?: OverlayLayout;
 }
 
 /** A stream's gift total and its top gifters. */

@@ -1,5 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/auth/SessionProvider';
+import { CustomizePage } from '../features/overlay/CustomizePage';
 import { CommandGiftsPage } from '../features/studio/CommandGiftsPage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
@@ -20,6 +21,7 @@ export function App() {
               <Route path="watch/:streamId" element={<WatchPage />} />
               <Route path="studio" element={<StudioPage />} />
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
+              <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
               <Route path="wallet" element={<WalletPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -14,6 +14,8 @@ interface ChatPanelProps {
   onSend(text: string): Promise<unknown>;
   /** A slow-mo-chat command is running: new messages glide in slowly. */
   slowMotion?: boolean;
+  /** The panel shows (false while another tab of the side panel does). */
+  active?: boolean;
 }
 
 function blockedReason(stream: Stream | null, session: Session | null): string | null {
@@ -33,7 +35,7 @@ function blockedReason(stream: Stream | null, session: Session | null): string |
 }
 
 /** Live chat: follows the newest message unless the reader scrolled up, then offers a jump back down. */
-export function ChatPanel({ stream, messages, session, onSend, slowMotion = false }: ChatPanelProps) {
+export function ChatPanel({ stream, messages, session, onSend, slowMotion = false, active = true }: ChatPanelProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const stickRef = useRef(true);
   const lastSeqRef = useRef<number | null>(null);
@@ -62,6 +64,13 @@ export function ChatPanel({ stream, messages, session, onSend, slowMotion = fals
       setUnseen((count) => count + messages.filter((m) => m.seq > previous).length);
     }
   }, [messages, scrollToNewest, slowMotion]);
+
+  useLayoutEffect(() => {
+    // Hidden, the list could not scroll: shown again, it follows the newest message if it was following along.
+    if (active && stickRef.current) {
+      scrollToNewest();
+    }
+  }, [active, scrollToNewest]);
 
   const onScroll = () => {
     const list = listRef.current;

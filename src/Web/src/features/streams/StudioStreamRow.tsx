@@ -143,6 +143,14 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
         >
           Command gifts
         </Link>
+        <Link
+          className="button button--ghost"
+          data-testid="stream-customize"
+          to={`/studio/streams/${encodeURIComponent(stream.id)}/customize`}
+          title="Theme, video filter, background and widgets of the watch page"
+        >
+          Customize
+        </Link>
         <Link className="button button--ghost" data-testid="stream-watch" to={`/watch/${encodeURIComponent(stream.id)}`}>
           Watch
         </Link>

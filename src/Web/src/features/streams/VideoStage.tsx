@@ -1,4 +1,5 @@
-import type { Stream } from '../../api/types';
+import type { Stream, VideoFilter } from '../../api/types';
+import { videoFilterCss } from '../overlay/overlayLayout';
 import { compactNumber, hueOf } from '../../lib/format';
 
 const CAPTIONS: Record<Stream['status'], string> = {
@@ -8,14 +9,24 @@ const CAPTIONS: Record<Stream['status'], string> = {
   archived: 'This stream was archived',
 };
 
+interface VideoStageProps {
+  stream: Stream | null;
+  viewerCount: number | null;
+  /** The creator's video filter preset, applied to this area as CSS filters. */
+  filter?: VideoFilter;
+}
+
 /** The 16:9 player area. Media playback comes later; until then it frames the stream's state. */
-export function VideoStage({ stream, viewerCount }: { stream: Stream | null; viewerCount: number | null }) {
+export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageProps) {
   const hue = hueOf(stream?.id ?? 'lsx');
   const caption = stream ? CAPTIONS[stream.status] : 'Connecting…';
   return (
     <div
       className={`stage${stream?.status === 'live' ? ' stage--live' : ''}`}
+      data-testid="video-area"
+      data-filter={filter}
       style={{
+        filter: videoFilterCss(filter),
         background: `radial-gradient(80% 90% at 20% 0%, hsl(${hue} 60% 22%), transparent 70%),
           radial-gradient(70% 80% at 100% 100%, hsl(${(hue + 70) % 360} 60% 18%), #07080c 75%)`,
       }}

@@ -1,14 +1,24 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, LiveError } from '../../api/errors';
 import { useConnectionState } from '../../app/liveContext';
 import { Avatar } from '../../components/Avatar';
-import { timeAgo } from '../../lib/format';
 import { cssVars } from '../../lib/cssVars';
+import { timeAgo } from '../../lib/format';
 import { useSession } from '../auth/sessionContext';
 import { ChatPanel } from '../chat/ChatPanel';
+import { ChallengeBar } from '../engagement/challenges/ChallengeBar';
+import { ChallengeForm } from '../engagement/challenges/ChallengeForm';
+import { useChallenge } from '../engagement/challenges/useChallenge';
+import { MarkMoment } from '../engagement/moments/MarkMoment';
+import { MomentBanner } from '../engagement/moments/MomentBanner';
+import { MomentsList } from '../engagement/moments/MomentsList';
+import { MomentToasts } from '../engagement/moments/MomentToasts';
+import { useMoments } from '../engagement/moments/useMoments';
 import { PollCreateForm } from '../engagement/polls/PollCreateForm';
 import { PollWidget } from '../engagement/polls/PollWidget';
 import { usePoll } from '../engagement/polls/usePoll';
+import { QaPanel } from '../engagement/qa/QaPanel';
+import { useQa } from '../engagement/qa/useQa';
 import { GiftAnimations } from '../gifts/GiftAnimations';
 import { GiftBar } from '../gifts/GiftBar';
 import { useGiftFeed } from '../gifts/useGiftFeed';
@@ -18,9 +28,14 @@ import { MoodThemeToggle } from '../mood/MoodThemeToggle';
 import { ReactionBar } from '../mood/ReactionBar';
 import { useMood } from '../mood/useMood';
 import { useReactions } from '../mood/useReactions';
+import { backdropStyle, themeVars } from '../overlay/overlayLayout';
 import { OverlayLayer } from '../overlay/OverlayLayer';
+import { OverlayWidgets } from '../overlay/OverlayWidgets';
 import { useOverlay } from '../overlay/useOverlay';
+import { useOverlayLayout } from '../overlay/useOverlayLayout';
+import { SidePanel } from './SidePanel';
 import { StatusBadge } from './StatusBadge';
+import { useClockOffset } from './useClockOffset';
 import { useStreamRoom } from './useStreamRoom';
 import { VideoStage } from './VideoStage';
 
@@ -29,12 +44,15 @@ function isNotFound(error: Error | null): boolean {
 }
 
 /**
- * `/watch/:streamId`: the player area with gifts, reactions and overlay effects over it, the reaction bar and mood
- * meter, the gift bar, the stream's state, the poll and live chat; for the host, "Start a poll" and the mood theme
- * switch. The page wears the mood theme when the creator enabled it.
+ * `/watch/:streamId`: the player area in the creator's layout (theme, video filter, background, widgets) with gifts,
+ * reactions and overlay effects over it, the challenge under it, the reaction bar, mood meter and "Mark moment",
+ * the gift bar, the stream's state, the poll, and Chat / Q&A / Moments beside it; for the host, "Start a poll",
+ * "Start a challenge", the mood theme switch and a link to Customize. The page wears the creator's theme, tinted by
+ * the mood theme when the creator enabled it. Opened with `?moment=<id>` (a share link), it says so.
  */
 export function WatchPage() {
   const { streamId = '' } = useParams();
+  const [params] = useSearchParams();
   const { session } = useSession();
   const room = useStreamRoom(streamId);
   const connection = useConnectionState();
@@ -44,7 +62,13 @@ export function WatchPage() {
   const polls = usePoll(room.feed, streamId);
   const mood = useMood(room.feed, streamId);
   const reactions = useReactions(streamId);
+  const qa = useQa(room.feed, streamId);
+  const challenge = useChallenge(room.feed, streamId);
+  const moments = useMoments(room.feed, streamId);
+  const layout = useOverlayLayout(room.feed, streamId);
+  const offsetMs = useClockOffset(room.feed);
   const isHost = session !== null && stream !== null && (session.user.id === stream.creatorId || session.user.role === 'admin');
+  const fromMoment = params.get('moment');
 
   if (isNotFound(error)) {
     return (
@@ -60,19 +84,27 @@ export function WatchPage() {
     );
   }
 
+  const backdrop = backdropStyle(layout.background);
   return (
     <div
-      className={`watch${mood.theme.mood ? ' watch--mood' : ''}`}
+      className={`watch watch-theme${mood.theme.mood ? ' watch--mood' : ''}${backdrop ? ' watch--backdrop' : ''}`}
       data-mood={mood.theme.mood ?? undefined}
-      style={cssVars(mood.theme.vars)}
+      data-preset={layout.theme.preset}
+      style={cssVars({ ...themeVars(layout.theme), ...mood.theme.vars })}
     >
+      <div className="watch__backdrop" style={backdrop} aria-hidden="true" />
       <section className="watch__main">
+        {fromMoment && (
+          <MomentBanner key={fromMoment} momentId={fromMoment} moments={moments.moments} loaded={moments.loaded} stream={stream} />
+        )}
         <div className="stage-frame">
-          <VideoStage stream={stream} viewerCount={viewerCount} />
+          <VideoStage stream={stream} viewerCount={viewerCount} filter={layout.videoFilter} />
+          <OverlayWidgets widgets={layout.widgets} offsetMs={offsetMs} />
           <GiftAnimations items={gifts.items} />
           <FloatingEmojiLayer items={reactions.floating} />
           <OverlayLayer overlay={overlay} feed={room.feed} />
         </div>
+        <ChallengeBar controller={challenge} offsetMs={offsetMs} />
         <section className="engage-bar" aria-label="Reactions and mood">
           <ReactionBar session={session} onReact={reactions.react} notice={reactions.notice} />
           <div className="engage-bar__mood">
@@ -86,6 +118,7 @@ export function WatchPage() {
               />
             )}
           </div>
+          <MarkMoment controller={moments} session={session} />
         </section>
         <GiftBar stream={stream} session={session} />
         <div className="watch__info">
@@ -134,20 +167,40 @@ export function WatchPage() {
         {isHost && (
           <section className="host-tools" aria-label="Host tools">
             <PollCreateForm stream={stream} poll={polls.poll} onCreated={polls.received} />
+            <ChallengeForm stream={stream} challenge={challenge.challenge} onStart={challenge.start} />
+            <div className="host-card host-card--link">
+              <h2 className="host-card__title">Your look</h2>
+              <p className="muted">Theme, video filter, background and widgets over the video.</p>
+              <Link className="button" data-testid="watch-customize" to={`/studio/streams/${encodeURIComponent(streamId)}/customize`}>
+                Customize
+              </Link>
+            </div>
           </section>
         )}
       </section>
       <aside className="watch__chat">
         <PollWidget key={streamId} controller={polls} session={session} isHost={isHost} />
-        <ChatPanel
+        <SidePanel
           key={streamId}
-          stream={stream}
           messages={messages}
-          session={session}
-          onSend={room.send}
-          slowMotion={overlay.slowMotion}
+          counts={{ qa: qa.sections.open.length, moments: moments.moments.length }}
+          panels={{
+            chat: (active) => (
+              <ChatPanel
+                stream={stream}
+                messages={messages}
+                session={session}
+                onSend={room.send}
+                slowMotion={overlay.slowMotion}
+                active={active}
+              />
+            ),
+            qa: () => <QaPanel controller={qa} stream={stream} session={session} isHost={isHost} />,
+            moments: () => <MomentsList controller={moments} stream={stream} />,
+          }}
         />
       </aside>
+      <MomentToasts toasts={moments.toasts} streamTitle={stream?.title ?? 'LiveStreamX'} onDismiss={moments.dismissToast} />
     </div>
   );
 }

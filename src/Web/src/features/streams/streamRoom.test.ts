@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessageEvent, JoinResult, Stream, StreamEvent } from '../../api/types';
+import type { ChatMessageEvent, JoinResult, OverlayLayout, Stream, StreamEvent } from '../../api/types';
 import { initialRoom, MAX_MESSAGES, roomReducer, type RoomState } from './streamRoom';
 
 const stream: Stream = {
@@ -66,10 +66,12 @@ describe('the watch page view', () => {
     expect(state.viewerCount).toBe(42);
   });
 
-  it('leaves the view as it is for poll, mood and unknown events (a replay holds every type)', () => {
+  it('leaves the view as it is for poll, mood, engagement and unknown events (a replay holds every type)', () => {
     const state = joined();
     const mood = { type: 'mood:state', streamId: 's_1', seq: 6, at: '', dominant: 'hype', intensity: 0.5, rates: {}, themeEnabled: true } as const;
     expect(roomReducer(state, { type: 'event', event: mood })).toBe(state);
+    const layout: OverlayLayout = { theme: { preset: 'neon' }, videoFilter: 'noir', widgets: [] };
+    expect(roomReducer(state, { type: 'event', event: { type: 'overlay:update', streamId: 's_1', seq: 6, at: '', layout } })).toBe(state);
     const unknown = { type: 'future:thing', streamId: 's_1', seq: 7, at: '' } as unknown as StreamEvent;
     expect(roomReducer(state, { type: 'event', event: unknown })).toBe(state);
   });

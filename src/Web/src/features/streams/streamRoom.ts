@@ -76,7 +76,11 @@ function applyEvent(state: RoomState, event: StreamEvent): RoomState {
     case 'poll:update':
     case 'poll:closed':
     case 'mood:state':
-      return state; // the gifts, overlay, wheel, poll and mood features keep these (see StreamFeed)
+    case 'qa:update':
+    case 'challenge:update':
+    case 'moment:detected':
+    case 'overlay:update':
+      return state; // the gifts, overlay, wheel, poll, mood and engagement features keep these (see StreamFeed)
     default:
       // A replay holds events of every type, newer servers' included: one the page does not know changes nothing.
       return state;

@@ -45,10 +45,22 @@ interface ParamFieldProps {
   value: ParamDraft;
   error: string | undefined;
   onChange(value: ParamDraft): void;
+  /** The inputs' test hooks are `<prefix>-param-<name>`; `command` in the command-gifts editor. */
+  testIdPrefix?: string;
+  /** The field error's test hook; `command-error` in the command-gifts editor. */
+  errorTestId?: string;
 }
 
 /** One parameter's input, chosen by the schema's type. */
-export function ParamField({ param, suggested, value, error, onChange }: ParamFieldProps) {
+export function ParamField({
+  param,
+  suggested,
+  value,
+  error,
+  onChange,
+  testIdPrefix = 'command',
+  errorTestId = 'command-error',
+}: ParamFieldProps) {
   const id = useId();
   const fallback = typeof suggested === 'string' || typeof suggested === 'number' ? `default: ${suggested}` : 'default';
   const errorId = `${id}-error`;
@@ -56,7 +68,7 @@ export function ParamField({ param, suggested, value, error, onChange }: ParamFi
     id,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
-    'data-testid': `command-param-${param.name}`,
+    'data-testid': `${testIdPrefix}-param-${param.name}`,
   } as const;
   const text = Array.isArray(value) ? value.join(', ') : value;
   const note = hint(param);
@@ -120,7 +132,7 @@ export function ParamField({ param, suggested, value, error, onChange }: ParamFi
       const items = Array.isArray(value) ? value : value ? [value] : [];
       const max = param.max ?? Number.POSITIVE_INFINITY;
       input = (
-        <div className="param-list" role="group" aria-labelledby={`${id}-label`} data-testid={`command-param-${param.name}`}>
+        <div className="param-list" role="group" aria-labelledby={`${id}-label`} data-testid={`${testIdPrefix}-param-${param.name}`}>
           {items.map((item, i) => (
             <div className="param-list__item" key={i}>
               <span className="param-list__no" aria-hidden="true">
@@ -177,7 +189,7 @@ export function ParamField({ param, suggested, value, error, onChange }: ParamFi
         {note && <span className="param-field__hint">{note}</span>}
       </label>
       {input}
-      <FieldError id={errorId} message={error} testId="command-error" />
+      <FieldError id={errorId} message={error} testId={errorTestId} />
     </div>
   );
 }

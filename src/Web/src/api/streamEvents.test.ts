@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { registerStreamEvents, type EventRegistrar } from './hub';
+import { HubMethods, STREAM_EVENT_TYPES, type StreamEvent, type StreamEventType } from './types';
+
+const protocol = readFileSync(new URL('../../../../docs/PROTOCOL.md', import.meta.url), 'utf8');
+
+/** The names PROTOCOL.md's JSON examples send as an event's `type`. */
+function typesInProtocolExamples(): Set<string> {
+  return new Set([...protocol.matchAll(/"type":\s*"([a-z]+:[a-z]+)"/g)].map((m) => m[1]!));
+}
+
+/**
+ * The events PROTOCOL.md's headings name. A heading names hub methods with their arguments (`qa:ask` ({ … })) and
+ * events without (`### \`challenge:start\` ({ … }) · \`challenge:update\``).
+ */
+function eventsInProtocolHeadings(): Set<string> {
+  const events = new Set<string>();
+  for (const [heading] of protocol.matchAll(/^#{2,4} .*$/gm)) {
+    for (const part of heading.replace(/^#+ /, '').split(' · ')) {
+      const named = /^`([a-z]+:[a-z]+)`(.*)$/.exec(part.trim());
+      if (named && !named[2]!.trim().startsWith('(')) {
+        events.add(named[1]!);
+      }
+    }
+  }
+  return events;
+}
+
+describe('the stream event names', () => {
+  it('list every event type of the StreamEvent union, and nothing else', () => {
+    // Checked by tsc (npm run build): a union member missing from the list, or a name the union lacks, fails it.
+    expectTypeOf<(typeof STREAM_EVENT_TYPES)[number]>().toEqualTypeOf<StreamEventType>();
+    expectTypeOf<StreamEvent['type']>().toEqualTypeOf<StreamEventType>();
+    expect(new Set(STREAM_EVENT_TYPES).size).toBe(STREAM_EVENT_TYPES.length);
+  });
+
+  it('include the engagement events that used to be missing', () => {
+    expect(STREAM_EVENT_TYPES).toEqual(
+      expect.arrayContaining(['qa:update', 'challenge:update', 'moment:detected', 'overlay:update']),
+    );
+  });
+
+  it('cover every event PROTOCOL.md shows with a `type`', () => {
+    const documented = typesInProtocolExamples();
+    expect(documented.size).toBeGreaterThan(10);
+    for (const type of documented) {
+      expect(STREAM_EVENT_TYPES, `${type} is sent by the server but not registered`).toContain(type);
+    }
+  });
+
+  it('cover every event PROTOCOL.md names in a heading, and PROTOCOL.md names each of them', () => {
+    const documented = eventsInProtocolHeadings();
+    expect(documented).toContain('overlay:update'); // the heading that names it with a REST path
+    expect(documented).toContain('moment:detected');
+    expect(documented).not.toContain('moment:mark'); // a method: it has arguments
+    expect([...documented].filter((name) => !STREAM_EVENT_TYPES.includes(name as StreamEventType))).toEqual([]);
+    const mentioned = new Set([...protocol.matchAll(/`([a-z]+:[a-z]+)`/g)].map((m) => m[1]!));
+    expect(STREAM_EVENT_TYPES.filter((type) => !mentioned.has(type))).toEqual([]);
+  });
+
+  it('are told apart from the client-to-server methods the client calls', () => {
+    const methods = new Set<string>(Object.values(HubMethods));
+    // chat:message and poll:create are both: the method's answer is also broadcast as the event.
+    const both = STREAM_EVENT_TYPES.filter((type) => methods.has(type));
+    expect(both.sort()).toEqual(['chat:message', 'poll:create']);
+  });
+
+  it('are all registered with the hub connection, each once', () => {
+    const registered: string[] = [];
+    const hub: EventRegistrar = { on: (name: string) => void registered.push(name) };
+    registerStreamEvents(hub, () => {});
+    expect([...registered].sort()).toEqual([...STREAM_EVENT_TYPES].sort());
+  });
+
+  it('reach the handler with the event as sent', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const hub: EventRegistrar = { on: (name: string, fn: (...args: unknown[]) => void) => void handlers.set(name, fn) };
+    const seen: StreamEvent[] = [];
+    registerStreamEvents(hub, (event) => seen.push(event));
+    const update = { type: 'qa:update', streamId: 's_1', seq: 7, at: '', question: {} };
+    handlers.get('qa:update')?.(update);
+    expect(seen).toEqual([update]);
+  });
+});

@@ -1,0 +1,216 @@
+import { useId, useState, type FormEvent } from 'react';
+import {
+  CHALLENGE_DURATION_MAX_SECONDS,
+  CHALLENGE_DURATION_MIN_SECONDS,
+  CHALLENGE_KINDS,
+  CHALLENGE_TARGET_MAX,
+  CHALLENGE_TARGET_MIN,
+  type Challenge,
+  type ChallengeKind,
+  type Stream,
+} from '../../../api/types';
+import { FieldError } from '../../../components/FieldError';
+import { formatDuration } from '../../../lib/countdown';
+import { ACTION_HELP, actionLabel } from '../../studio/actionLabels';
+import { errorAt, type FieldErrors } from '../../studio/commandForm';
+import { ParamField } from '../../studio/ParamField';
+import { useCommandSpecs } from '../../studio/useCommandSpecs';
+import { challengeFailure } from './challengeErrors';
+import { checkChallengeDraft, emptyChallengeDraft, rewardParamKey, withKind, withReward, type ChallengeDraft } from './challengeForm';
+import { CHALLENGE_KIND_INFO } from './challengeView';
+import type { ChallengeController } from './useChallenge';
+
+const NO_ERRORS: FieldErrors = new Map();
+
+interface ChallengeFormProps {
+  stream: Stream | null;
+  challenge: Challenge | null;
+  onStart: ChallengeController['start'];
+}
+
+/**
+ * The host's "Start a challenge": what counts, the target, how long, and optionally a reward (an overlay action with
+ * its parameters, edited like a command gift's) that runs when the audience makes it. Shows while none runs.
+ */
+export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps) {
+  const id = useId();
+  const { specs, error: specsError } = useCommandSpecs();
+  const [draft, setDraft] = useState<ChallengeDraft>(() => emptyChallengeDraft());
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function edit(next: ChallengeDraft) {
+    setDraft(next);
+    setErrors(NO_ERRORS);
+    setFailure(null);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!stream || busy) {
+      return;
+    }
+    const check = checkChallengeDraft(draft, specs ?? []);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onStart(check.request);
+      setDraft((d) => ({ ...emptyChallengeDraft(d.kind), durationSeconds: d.durationSeconds, rewardAction: d.rewardAction, rewardParams: d.rewardParams }));
+    } catch (caught) {
+      const result = challengeFailure(caught);
+      setErrors(result.fields);
+      setFailure(result.message || null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (challenge?.status === 'running') {
+    return (
+      <section className="host-card host-card--waiting" aria-label="Start a challenge">
+        <h2 className="host-card__title">Start a challenge</h2>
+        <p className="muted">A challenge is running (under the video). When it ends you can start the next one.</p>
+      </section>
+    );
+  }
+
+  const spec = specs?.find((s) => s.action === draft.rewardAction);
+  const targetError = errorAt(errors, 'target');
+  const durationError = errorAt(errors, 'durationSeconds');
+  const kindError = errorAt(errors, 'kind');
+  const rewardError = errorAt(errors, 'reward.action') ?? errorAt(errors, 'reward.params') ?? errorAt(errors, 'reward');
+  const seconds = Number(draft.durationSeconds);
+
+  return (
+    <form className="host-card challenge-form" data-testid="challenge-form" onSubmit={submit} noValidate aria-label="Start a challenge">
+      <h2 className="host-card__title">Start a challenge</h2>
+      <div className="challenge-form__grid">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            The audience has to reach
+          </label>
+          <select
+            id={`${id}-kind`}
+            className="input select"
+            data-testid="challenge-kind"
+            value={draft.kind}
+            aria-invalid={kindError ? true : undefined}
+            onChange={(e) => edit(withKind(draft, e.target.value as ChallengeKind))}
+          >
+            {CHALLENGE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {CHALLENGE_KIND_INFO[kind].icon} {CHALLENGE_KIND_INFO[kind].label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-kind-error`} message={kindError} testId="challenge-error" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-target`}>
+            Target <span className="param-field__hint">{CHALLENGE_KIND_INFO[draft.kind].unit}</span>
+          </label>
+          <input
+            id={`${id}-target`}
+            className="input"
+            data-testid="challenge-target"
+            type="number"
+            inputMode="numeric"
+            min={CHALLENGE_TARGET_MIN}
+            max={CHALLENGE_TARGET_MAX}
+            step={1}
+            value={draft.target}
+            aria-invalid={targetError ? true : undefined}
+            aria-describedby={targetError ? `${id}-target-error` : undefined}
+            onChange={(e) => edit({ ...draft, target: e.target.value })}
+          />
+          <FieldError id={`${id}-target-error`} message={targetError} testId="challenge-error" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-duration`}>
+            Duration (seconds)
+            {Number.isInteger(seconds) && seconds >= CHALLENGE_DURATION_MIN_SECONDS && seconds <= CHALLENGE_DURATION_MAX_SECONDS && (
+              <span className="param-field__hint">{formatDuration(seconds)}</span>
+            )}
+          </label>
+          <input
+            id={`${id}-duration`}
+            className="input"
+            data-testid="challenge-duration"
+            type="number"
+            inputMode="numeric"
+            min={CHALLENGE_DURATION_MIN_SECONDS}
+            max={CHALLENGE_DURATION_MAX_SECONDS}
+            step={1}
+            value={draft.durationSeconds}
+            aria-invalid={durationError ? true : undefined}
+            aria-describedby={durationError ? `${id}-duration-error` : undefined}
+            onChange={(e) => edit({ ...draft, durationSeconds: e.target.value })}
+          />
+          <FieldError id={`${id}-duration-error`} message={durationError} testId="challenge-error" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-reward`}>
+            Reward when it completes
+          </label>
+          <select
+            id={`${id}-reward`}
+            className="input select"
+            data-testid="challenge-reward"
+            value={draft.rewardAction}
+            disabled={!specs}
+            aria-invalid={rewardError ? true : undefined}
+            onChange={(e) => edit(withReward(draft, e.target.value, specs ?? []))}
+          >
+            <option value="">No reward</option>
+            {(specs ?? []).map((s) => (
+              <option key={s.action} value={s.action}>
+                {actionLabel(s.action)}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-reward-error`} message={rewardError ?? specsError ?? undefined} testId="challenge-error" />
+        </div>
+      </div>
+
+      {spec && (
+        <div className="challenge-form__reward">
+          <p className="muted">{spec.description ?? ACTION_HELP[spec.action]}</p>
+          {spec.params.length > 0 && (
+            <div className="command-row__params">
+              {spec.params.map((param) => (
+                <ParamField
+                  key={param.name}
+                  param={param}
+                  suggested={spec.defaults?.[param.name]}
+                  value={draft.rewardParams[param.name] ?? (param.type === 'string[]' ? [] : '')}
+                  error={errorAt(errors, rewardParamKey(param.name))}
+                  onChange={(value) => edit({ ...draft, rewardParams: { ...draft.rewardParams, [param.name]: value } })}
+                  testIdPrefix="challenge-reward"
+                  errorTestId="challenge-error"
+                />
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="host-card__foot">
+        {failure ? (
+          <p className="field-error" data-testid="challenge-error" role="alert">
+            {failure}
+          </p>
+        ) : (
+          <span className="muted">Progress counts from the moment it starts.</span>
+        )}
+        <button className="button button--primary" type="submit" data-testid="challenge-submit" disabled={busy || !stream}>
+          {busy ? 'Starting…' : 'Start challenge'}
+        </button>
+      </div>
+    </form>
+  );
+}
