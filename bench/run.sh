@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# Runs the standard benchmark suite on this machine and writes docs/BENCHMARKS.md.
+#
+#   bench/run.sh            the standard suite (about 15 minutes; run it on a quiet machine)
+#   bench/run.sh --quick    the same steps with small numbers (about 3 minutes), to check the script works
+#
+# Everything runs on this machine over loopback: the load generator (tools/LoadTest) beside the server, as the
+# suite is defined. For each case the script starts a fresh server (the Api with its co-hosted silo, built in
+# Release; a redis-server for (c); the Socket.IO baseline for the side-by-side cases) on free loopback ports with
+# the limits that case needs, runs the tool, stops the server. Raw reports (JSON) and server logs go to
+# bench/results/<time>/ (not committed). Needs: the .NET 10 SDK, Node 20 with npm, redis-server, curl and jq.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
+esac
+
+for tool in dotnet node npm redis-server redis-cli curl jq; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench/run.sh needs $tool." >&2; exit 1; }
+done
+
+results="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$results"
+doc=docs/BENCHMARKS.md
+# Each connection is a file descriptor on both sides; root may raise the limit, others get the hard limit.
+ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+# Sizes: the standard suite, or --quick.
+if $quick; then
+  warmup=2; duration=5
+  idle_viewers=300; idle_sources=127.0.0.1
+  hot_viewers=100; hot_rate=10
+  gift_rate=200; gift_senders=40; gift_streams=5; gift_viewers=10; engine_gift_concurrency=64; engine_gift_senders=256
+  react_rate=500; react_senders=10; react_viewers=50
+  mixed_viewers=200; mixed_streams=5; mixed_rate=50; mixed_senders=20
+  calls_concurrency=64; calls_grains=500
+else
+  warmup=10; duration=30
+  idle_viewers=20000; idle_sources=127.0.0.1-2
+  hot_viewers=5000; hot_rate=20
+  gift_rate=20000; gift_senders=2000; gift_streams=50; gift_viewers=100; engine_gift_concurrency=1024; engine_gift_senders=8192
+  react_rate=100000; react_senders=400; react_viewers=1000
+  mixed_viewers=5000; mixed_streams=50; mixed_rate=2000; mixed_senders=1000
+  calls_concurrency=1024; calls_grains=10000
+fi
+common=(--warmup "$warmup" --duration "$duration" --drain 20 --quiet)
+
+echo "Building the Api and the load tool (Release)..."
+dotnet build src/Api -c Release -p:SkipWebClientBuild=true --nologo -v quiet
+dotnet build tools/LoadTest -c Release --nologo -v quiet
+(cd bench/baseline && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; })
+loadtest=(dotnet tools/LoadTest/bin/Release/net10.0/LiveStreamX.LoadTest.dll)
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port" >&2
+  return 1
+}
+
+server_pid=""
+redis_pidfile=""
+stop_all() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+  if [ -n "$redis_pidfile" ] && [ -f "$redis_pidfile" ]; then
+    kill "$(cat "$redis_pidfile")" 2>/dev/null || true
+    redis_pidfile=""
+  fi
+}
+trap stop_all EXIT
+
+# Waits (bounded) until $1 answers; fails if the server process is gone.
+wait_for() {
+  for _ in $(seq 1 240); do
+    curl -sf "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$server_pid" 2>/dev/null || { echo "the server stopped; see its log in $results" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "$1 did not answer in 120 s" >&2
+  return 1
+}
+
+# start_api NAME [VAR=value ...]: the Api with its co-hosted silo, in Release, with the given settings.
+server_env=""
+start_api() {
+  local name=$1
+  shift
+  port=$(free_port); gateway=$(free_port); silo=$(free_port); cluster="bench-$RANDOM"
+  server_env="$*"
+  (cd src/Api && exec env "$@" LSX__Api__DemoData=false LSX__Orleans__ClusterId="$cluster" \
+      LSX__Orleans__SiloPort="$silo" LSX__Orleans__GatewayPort="$gateway" \
+      LSX__Auth__SigningKey="bench-signing-key-$(date +%s%N)-0123456789abcdef" Logging__LogLevel__Default=Warning \
+      dotnet bin/Release/net10.0/LiveStreamX.Api.dll --urls "http://127.0.0.1:$port") >"$results/server-$name.log" 2>&1 &
+  server_pid=$!
+  wait_for "http://127.0.0.1:$port/readyz"
+}
+
+start_baseline() {
+  local name=$1
+  port=$(free_port)
+  server_env="STARTER_GRANT=1000000"
+  STARTER_GRANT=1000000 node bench/baseline/server.js --port "$port" >"$results/server-$name.log" 2>&1 &
+  server_pid=$!
+  wait_for "http://127.0.0.1:$port/healthz"
+}
+
+start_redis() {
+  redis_port=$(free_port)
+  redis_pidfile="$PWD/$results/redis.pid"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --pidfile "$redis_pidfile" >/dev/null
+  for _ in $(seq 1 40); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0; sleep 0.25; done
+  echo "redis-server did not start" >&2
+  return 1
+}
+
+sections="$results/sections.md"
+: >"$sections"
+# run NAME TITLE ARGS...: runs the tool against the running server and adds its section to the document.
+run() {
+  local name=$1 title=$2
+  shift 2
+  local args=("$@" --server-pid "$server_pid" --out "$results/$name.json" "${common[@]}")
+  echo "== $title"
+  "${loadtest[@]}" "${args[@]}" | tee "$results/$name.txt"
+  {
+    echo "### $title"
+    echo
+    echo "Server settings: \`${server_env:-defaults}\`"
+    echo
+    echo '```sh'
+    echo "loadtest ${args[*]}"
+    echo '```'
+    echo
+    "${loadtest[@]}" markdown "$results/$name.json"
+    echo
+  } >>"$sections"
+}
+
+# side_by_side NAME TITLE: LiveStreamX's report NAME beside the baseline's NAME-baseline.
+side_by_side() {
+  {
+    echo "### $2: LiveStreamX beside the Socket.IO baseline"
+    echo
+    "${loadtest[@]}" markdown "$results/$1.json" --baseline "$results/$1-baseline.json"
+    echo
+  } >>"$sections"
+}
+
+loose_chat=(LSX__Chat__RateLimitMessages=100 LSX__Chat__RateLimitPeriodSeconds=1)
+loose_gifts=(LSX__Wallets__GiftsPerSecond=1000 LSX__Wallets__TokensPerMinute=100000000 LSX__Wallets__StarterGrant=1000000)
+loose_reactions=(LSX__Reactions__PerUserPerSecond=1000)
+
+start_api idle
+run a-idle "(a) Connection density: $idle_viewers idle connections" idle --url "http://127.0.0.1:$port" --viewers "$idle_viewers" \
+  --source-addresses "$idle_sources" --connect-rate 2000
+stop_all
+
+start_api hot "${loose_chat[@]}"
+run b-hot "(b) Hot stream: $hot_viewers viewers, $hot_rate messages/s" hot-stream --url "http://127.0.0.1:$port" --viewers "$hot_viewers" --rate "$hot_rate"
+stop_all
+start_baseline hot-baseline
+run b-hot-baseline "(b) Hot stream on the Socket.IO baseline" hot-stream --protocol socketio --url "http://127.0.0.1:$port" \
+  --viewers "$hot_viewers" --rate "$hot_rate"
+stop_all
+side_by_side b-hot "(b) Hot stream"
+
+start_redis
+start_api gifts LSX__Orleans__Storage=Redis LSX__Orleans__RedisConnectionString="127.0.0.1:$redis_port" "${loose_gifts[@]}"
+run c-gifts "(c) Gift storm, Redis storage: $gift_rate gifts/s from $gift_senders wallets" gift-storm --url "http://127.0.0.1:$port" \
+  --rate "$gift_rate" --senders "$gift_senders" --streams "$gift_streams" --viewers "$gift_viewers"
+run c-gifts-engine "(c) Gift storm, Redis storage, engine mode" gift-storm --engine --gateway-port "$gateway" --cluster-id "$cluster" \
+  --concurrency "$engine_gift_concurrency" --senders "$engine_gift_senders" --streams "$gift_streams"
+stop_all
+
+start_api reactions "${loose_reactions[@]}"
+run d-reactions "(d) Reaction flood: $react_rate reactions/s" reaction-flood --url "http://127.0.0.1:$port" --rate "$react_rate" \
+  --senders "$react_senders" --viewers "$react_viewers"
+stop_all
+start_baseline reactions-baseline
+run d-reactions-baseline "(d) Reaction flood on the Socket.IO baseline" reaction-flood --protocol socketio --url "http://127.0.0.1:$port" \
+  --rate "$react_rate" --senders "$react_senders" --viewers "$react_viewers"
+stop_all
+side_by_side d-reactions "(d) Reaction flood"
+
+start_api mixed "${loose_chat[@]}" "${loose_gifts[@]}" "${loose_reactions[@]}"
+run e-mixed "(e) Mixed: $mixed_viewers viewers over $mixed_streams streams, $mixed_rate actions/s" mixed --url "http://127.0.0.1:$port" \
+  --viewers "$mixed_viewers" --streams "$mixed_streams" --rate "$mixed_rate" --senders "$mixed_senders"
+run f-calls "(f) Engine mode: grain calls" grain-calls --engine --gateway-port "$gateway" --cluster-id "$cluster" \
+  --concurrency "$calls_concurrency" --grains "$calls_grains"
+stop_all
+
+# The targets of the suite, read from the reports.
+figure() { jq -r "$2" "$results/$1.json"; }
+check() { if [ "$(jq -n "$1")" = "true" ]; then echo "met"; else echo "**not met**"; fi; }
+hot=$(figure b-hot .deliveriesPerSecond); hot_p99=$(figure b-hot .latency.p99Ms); base=$(figure b-hot-baseline .deliveriesPerSecond)
+base_p99=$(figure b-hot-baseline .latency.p99Ms)
+per_conn=$(figure a-idle '(.serverBytesPerConnection // 0) / 1024 | floor'); held=$(figure a-idle .connectionsHeld)
+gifts=$(figure c-gifts .acceptedPerSecond); gift_bad=$(figure c-gifts '(.gifts.lost + .gifts.doubled + .lost + .duplicated)')
+reactions=$(figure d-reactions .acceptedPerSecond); calls=$(figure f-calls .deliveriesPerSecond)
+ratio=$(jq -n "if $base > 0 then ($hot / $base * 100 | floor) / 100 else 0 end")
+
+mode="the standard suite"
+$quick && mode="a **quick** run (bench/run.sh --quick: small numbers that prove the script works; they are not the standard suite and say nothing about the targets)"
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`bench/run.sh\`; this is $mode."
+  echo
+  echo "| | |"
+  echo "| --- | --- |"
+  echo "| date | $(date -u +%Y-%m-%dT%H:%MZ) |"
+  echo "| machine | $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; load generator and server on the same machine, over loopback |"
+  echo "| commit | $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes in src/)') |"
+  echo "| runtime | .NET $(dotnet --version), Node $(node --version), $(redis-server --version | cut -d' ' -f1-3) |"
+  echo "| measured | ${duration} s after ${warmup} s of warm-up per case; open-loop senders; latency from the intended send time (HDR histogram) |"
+  echo
+  echo "## Targets"
+  echo
+  echo "| target | measured | |"
+  echo "| --- | --- | --- |"
+  echo "| hot stream ≥ 150,000 deliveries/s with p99 ≤ 250 ms | $hot/s, p99 $hot_p99 ms | $(check "$hot >= 150000 and $hot_p99 <= 250") |"
+  echo "| hot stream ≥ 3× Socket.IO at equal p99 | ${ratio}× (baseline p99 $base_p99 ms) | $(check "$ratio >= 3 and $hot_p99 <= ($base_p99 * 1.1)") |"
+  echo "| ≤ 15 KB server memory per idle connection, ≥ 19,000 held | $per_conn KB, $held held | $(check "$per_conn <= 15 and $held >= 19000") |"
+  echo "| ≥ 20,000 durable gifts/s with Redis, none lost or doubled | $gifts/s, $gift_bad lost or doubled | $(check "$gifts >= 20000 and $gift_bad == 0") |"
+  echo "| ≥ 100,000 reactions/s aggregated | $reactions/s | $(check "$reactions >= 100000") |"
+  echo "| ≥ 300,000 grain calls/s in engine mode | $calls/s | $(check "$calls >= 300000") |"
+  echo
+  echo "Server settings per case are the \`LSX__…\` variables shown; the limits are loosened only as far as the load"
+  echo "needs (chat 100 messages/s per user, 1,000 gifts/s per wallet with a 1,000,000-token starter grant, 1,000"
+  echo "reactions/s per user), so the load spreads over many signed-in users as a real audience would."
+  echo "Reaction latency is the acknowledgement's (reactions are added up; no event carries one back)."
+  echo
+  echo "## Cases"
+  echo
+  cat "$sections"
+} >"$doc"
+echo "Wrote $doc (reports in $results)."

@@ -1,0 +1,33 @@
+using System.Globalization;
+using LiveStreamX.LoadTest.Cli;
+using LiveStreamX.LoadTest.Metrics;
+using LiveStreamX.Users;
+
+namespace LiveStreamX.LoadTest.Engine;
+
+/// <summary>Grain calls per second: reads of user profiles spread over <see cref="LoadOptions.Grains"/> user grains.</summary>
+internal sealed class EngineCalls(LoadOptions options, IGrainFactory grains, string runId) : IEngineScenario
+{
+    private IUserGrain[] _users = [];
+
+    public string Unit => "grain calls";
+
+    public int Streams => 0;
+
+    public int Senders => 0;
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        _users = new IUserGrain[options.Grains];
+        await Parallel.ForEachAsync(Enumerable.Range(0, _users.Length), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (i, _) =>
+        {
+            var handle = string.Create(CultureInfo.InvariantCulture, $"{runId}k{i}");
+            var user = await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
+            _users[i] = grains.GetGrain<IUserGrain>(user.Id);
+        });
+    }
+
+    public Task CallAsync(int worker, long k) => _users[(worker + (k * options.Concurrency)) % _users.Length].GetProfileAsync();
+
+    public Task<GiftCheck?> CheckAsync() => Task.FromResult<GiftCheck?>(null);
+}

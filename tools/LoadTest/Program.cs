@@ -1,0 +1,3 @@
+using LiveStreamX.LoadTest.Cli;
+
+return await LoadTestCommand.RunAsync(args);
