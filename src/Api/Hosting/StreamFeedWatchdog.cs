@@ -70,6 +70,7 @@ internal sealed partial class StreamFeedWatchdog(
             }
             else
             {
+                // Nothing missed (or only what is still in flight): the feed is fine; check it again next round.
                 await bridge.ForwardMissedAsync(streamId, []);
             }
         }
