@@ -72,6 +72,7 @@ public static class LiveStreamXExtensions
         app.MapWalletsApi();
         app.MapEngagementApi();
         app.MapMomentPages();
+        app.MapLeaderboardsApi();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -1,4 +1,5 @@
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,11 @@ public sealed class ProgressionGrain(
         state = state with { Badges = [.. state.Badges, .. earned.Select(b => b.Code)] };
         progression.State = state;
         await progression.WriteStateAsync();
+        if (award > 0)
+        {
+            await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);
+        }
+
         var after = XpRules.LevelOf(state.Xp);
         return new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
     }

@@ -1,3 +1,4 @@
+using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 
@@ -16,6 +17,7 @@ public sealed partial class StreamGrain
         var hours = ended.StartedAt is { } started && ended.EndedAt is { } end ? (end - started).TotalHours : 0;
         await GrainFactory.GetGrain<IProgressionGrain>(ended.CreatorId)
             .TrackCreatorAsync(new CreatorActivity(hours, _firstJoins, 0, _engagementReceived, _peakViewers));
+        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorEngagement, ended.CreatorId, _engagementReceived);
         foreach (var gifter in GiftStatsNow().TopGifters.Take(3))
         {
             await GrainFactory.GetGrain<IProgressionGrain>(gifter.UserId).TrackTopGifterAsync();

@@ -1,6 +1,7 @@
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Wallets;
 using Microsoft.Extensions.Logging;
@@ -86,6 +87,7 @@ public sealed partial class EarningsGrain(
         }
 
         await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
+        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
     }
 
     public Task<long> GetEarningsAsync() => Task.FromResult(earnings.State.Earnings);

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
@@ -168,6 +169,7 @@ public sealed partial class WalletGrain(
         // The debit is durable: from here the transfer completes, now or on a retry.
         await DeliverOutboxAsync();
         await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackAsync(new XpActivity(XpSource.Gift, stream.Id, tokens));
+        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Gifters, UserId, tokens);
         return ReceiptOf(entry, duplicate: false);
     }
 

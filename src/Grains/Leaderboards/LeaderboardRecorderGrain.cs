@@ -1,0 +1,48 @@
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Leaderboards;
+using LiveStreamX.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+
+namespace LiveStreamX.Grains.Leaderboards;
+
+/// <summary>
+/// Adds a score to a category's all-time board and the current season's board. The season number and users'
+/// handles are cached per silo for a few seconds, so a score just after a rollover may land in the old season.
+/// </summary>
+[StatelessWorker]
+public sealed class LeaderboardRecorderGrain([FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, ILeaderboardRecorderGrain
+{
+    private static readonly TimeSpan SeasonCache = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, string> _handles = [];
+    private Season? _season;
+    private DateTimeOffset _seasonReadAt;
+
+    public async Task RecordAsync(string category, string userId, long delta)
+    {
+        if (delta <= 0 || !BoardCategories.All.Contains(category))
+        {
+            return;
+        }
+
+        if (!_handles.TryGetValue(userId, out var handle))
+        {
+            handle = (await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync())?.Handle ?? userId;
+            if (_handles.Count > 10_000)
+            {
+                _handles.Clear();
+            }
+
+            _handles[userId] = handle;
+        }
+
+        if (_season is null || time.GetUtcNow() - _seasonReadAt > SeasonCache)
+        {
+            _season = await GrainFactory.GetGrain<ISeasonGrain>(0).CurrentAsync();
+            _seasonReadAt = time.GetUtcNow();
+        }
+
+        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardCategories.Board(category, "all")).AddAsync(userId, handle, delta);
+        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardCategories.Board(category, $"season-{_season.Number}")).AddAsync(userId, handle, delta);
+    }
+}

@@ -1,0 +1,60 @@
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Leaderboards;
+
+namespace LiveStreamX.Grains.Leaderboards;
+
+/// <summary>
+/// One shard of a board. Scores change in memory at once and are written at most once a second: boards are
+/// derived from ledgers and XP, so a crash costs at most a second of score, never money.
+/// </summary>
+public sealed class LeaderboardShardGrain(
+    [PersistentState("board-shard", StorageNames.Default)] IPersistentState<LeaderboardShardState> shard) : Grain, ILeaderboardShardGrain
+{
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _saveTimer;
+
+    public Task AddAsync(string userId, string handle, long delta)
+    {
+        var before = shard.State.Scores.GetValueOrDefault(userId)?.Score ?? 0;
+        shard.State.Scores[userId] = new BoardEntry(userId, handle, before + delta);
+        _saveTimer ??= this.RegisterGrainTimer(
+            async ct =>
+            {
+                _saveTimer?.Dispose();
+                _saveTimer = null;
+                await shard.WriteStateAsync(ct);
+            },
+            new GrainTimerCreationOptions { DueTime = SaveInterval, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<BoardEntry>> TopAsync(int n) =>
+        Task.FromResult<IReadOnlyList<BoardEntry>>([.. shard.State.Scores.Values.Order(BoardOrder.Instance).Take(Math.Clamp(n, 1, 1000))]);
+
+    public Task<BoardEntry?> GetAsync(string userId) => Task.FromResult(shard.State.Scores.GetValueOrDefault(userId));
+
+    public Task<(long Before, IReadOnlyList<BoardEntry> Above, IReadOnlyList<BoardEntry> Below)> AroundAsync(BoardEntry entry, int neighbours)
+    {
+        var order = BoardOrder.Instance;
+        var others = shard.State.Scores.Values.Where(e => e.UserId != entry.UserId).ToList();
+        var above = others.Where(e => order.Compare(e, entry) < 0).ToList();
+        IReadOnlyList<BoardEntry> nearestAbove = [.. above.Order(order).TakeLast(neighbours)];
+        IReadOnlyList<BoardEntry> nearestBelow = [.. others.Where(e => order.Compare(e, entry) > 0).Order(order).Take(neighbours)];
+        return Task.FromResult(((long)above.Count, nearestAbove, nearestBelow));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_saveTimer is not null)
+        {
+            await shard.WriteStateAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>The scores of one board shard, by user id.</summary>
+[GenerateSerializer, Alias("lsx.LeaderboardShardState")]
+public sealed record LeaderboardShardState
+{
+    [Id(0)] public Dictionary<string, BoardEntry> Scores { get; init; } = [];
+}
