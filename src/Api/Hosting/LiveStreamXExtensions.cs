@@ -33,6 +33,8 @@ public static class LiveStreamXExtensions
         services.AddSingleton<LiveHubFilter>();
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<StreamEventBridge>();
+        services.AddSingleton<UserEventBridge>();
+        services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<ViewerPresence>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewerPresence>());
         services.AddOptions<ReactionOptions>().BindConfiguration(ReactionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

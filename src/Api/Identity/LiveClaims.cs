@@ -28,6 +28,7 @@ public static class LiveClaims
     {
         Users.Role.Viewer => "viewer",
         Users.Role.Creator => "creator",
+        Users.Role.System => "system",
         _ => "admin",
     };
 

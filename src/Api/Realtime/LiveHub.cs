@@ -18,7 +18,7 @@ namespace LiveStreamX.Api.Realtime;
 /// presence, which calls one grain) and returns. Events reach clients through <see cref="StreamEventBridge"/>.
 /// </summary>
 // Untyped: the wire names ("chat:message") are not C# identifiers, so a typed client interface cannot spell them.
-public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reactions, IGrainFactory grains) : Hub
+public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reactions, UserEventBridge userEvents, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -199,7 +199,22 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
             : null;
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => presence.DisconnectAsync(Context.ConnectionId);
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User.ToActor() is { } actor)
+        {
+            await userEvents.ConnectAsync(actor.UserId);
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await presence.DisconnectAsync(Context.ConnectionId);
+        if (Context.User.ToActor() is { } actor)
+        {
+            await userEvents.DisconnectAsync(actor.UserId);
+        }
+    }
 
     private Actor RequireActor(string why) => Context.User.ToActor() ?? throw DomainException.Forbidden(why);
 }

@@ -23,4 +23,19 @@ public sealed record ChatMessageEvent : StreamEvent
 
     [Id(4)]
     public required string Text { get; init; }
+
+    /// <summary>The sender's level when they wrote it (0 for system lines).</summary>
+    [Id(5)]
+    public int Level { get; init; }
+
+    /// <summary>Up to three of the sender's badges, to show beside the name.</summary>
+    [Id(6)]
+    public IReadOnlyList<string> Badges { get; init; } = [];
+}
+
+/// <summary>What a chat line shows beside the sender's name.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.ChatFlair")]
+public sealed record ChatFlair([property: Id(0)] int Level, [property: Id(1)] IReadOnlyList<string> Badges)
+{
+    public static readonly ChatFlair None = new(0, []);
 }

@@ -41,7 +41,7 @@ public sealed class BoardOrder : IComparer<BoardEntry>
 
     /// <summary>The top <paramref name="n"/> of several already ordered lists, in order.</summary>
     public static IReadOnlyList<BoardEntry> Merge(IEnumerable<IReadOnlyList<BoardEntry>> ordered, int n) =>
-        [.. ordered.SelectMany(list => list.Take(n)).Order(Instance).Take(n)];
+        ordered.SelectMany(list => list.Take(n)).Order(Instance).Take(n).ToArray();
 }
 
 /// <summary>The categories of boards.</summary>
@@ -131,4 +131,15 @@ public interface ILeaderboardRecorderGrain : IGrainWithIntegerKey
 {
     [Alias("Record"), Orleans.Concurrency.OneWay]
     Task RecordAsync(string category, string userId, long delta);
+}
+
+/// <summary>A stream's live board (its top gifters), at most once a second while gifts come in.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.LeaderboardUpdated")]
+public sealed record LeaderboardUpdated : Streams.StreamEvent
+{
+    public override string Type => Streams.EventNames.LeaderboardUpdate;
+
+    [Id(0)] public required string Board { get; init; }
+
+    [Id(1)] public required IReadOnlyList<BoardEntry> Entries { get; init; }
 }

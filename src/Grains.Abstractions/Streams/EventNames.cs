@@ -31,4 +31,5 @@ public static class EventNames
     public const string MomentMark = "moment:mark";
     public const string OverlayUpdate = "overlay:update";
     public const string WatchHeartbeat = "watch:heartbeat";
+    public const string LeaderboardUpdate = "leaderboard:update";
 }

@@ -26,7 +26,7 @@ public interface IStreamGrain : IGrainWithStringKey
 
     /// <summary>Posts a chat message already past the author's rate limit; returns it with its seq.</summary>
     [Alias("PostChat")]
-    Task<ChatMessageEvent> PostChatAsync(Actor author, string text);
+    Task<ChatMessageEvent> PostChatAsync(Actor author, string text, ChatFlair? flair = null);
 
     /// <summary>Records a viewer on a node and returns the snapshot, with the events since <c>SinceSeq</c>.</summary>
     [Alias("Join")]

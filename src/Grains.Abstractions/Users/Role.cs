@@ -6,4 +6,7 @@ public enum Role
     Viewer = 0,
     Creator = 1,
     Admin = 2,
+
+    /// <summary>LiveStreamX itself, for system lines in chat; never a signed-in user.</summary>
+    System = 3,
 }

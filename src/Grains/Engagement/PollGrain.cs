@@ -188,7 +188,7 @@ public sealed class PollGrain(
         {
             Closed = true,
             ClosesAt = current.ClosesAt < time.GetUtcNow() ? current.ClosesAt : time.GetUtcNow(),
-            Winners = top == 0 ? [] : [.. current.Tallies.Select((t, i) => (t, i)).Where(x => x.t == top).Select(x => x.i)],
+            Winners = top == 0 ? Array.Empty<int>() : current.Tallies.Select((t, i) => (t, i)).Where(x => x.t == top).Select(x => x.i).ToArray(),
         };
         poll.State = poll.State with { Current = closed };
         await poll.WriteStateAsync();

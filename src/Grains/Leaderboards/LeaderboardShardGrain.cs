@@ -38,8 +38,8 @@ public sealed class LeaderboardShardGrain(
         var order = BoardOrder.Instance;
         var others = shard.State.Scores.Values.Where(e => e.UserId != entry.UserId).ToList();
         var above = others.Where(e => order.Compare(e, entry) < 0).ToList();
-        IReadOnlyList<BoardEntry> nearestAbove = [.. above.Order(order).TakeLast(neighbours)];
-        IReadOnlyList<BoardEntry> nearestBelow = [.. others.Where(e => order.Compare(e, entry) > 0).Order(order).Take(neighbours)];
+        IReadOnlyList<BoardEntry> nearestAbove = above.Order(order).TakeLast(neighbours).ToArray();
+        IReadOnlyList<BoardEntry> nearestBelow = others.Where(e => order.Compare(e, entry) > 0).Order(order).Take(neighbours).ToArray();
         return Task.FromResult(((long)above.Count, nearestAbove, nearestBelow));
     }
 

@@ -1,7 +1,9 @@
+using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
+using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveStreamX.Grains.Progression;
@@ -108,7 +110,7 @@ public sealed class ProgressionGrain(
             state = state with { HourlyRaw = new Dictionary<string, double>(state.HourlyRaw) { [hour] = before + raw } };
         }
 
-        return await SaveAsync(award, state with { Stats = stats });
+        return await SaveAsync(award, state with { Stats = stats }, activity.StreamId);
     }
 
     private static long Capped(ref ProgressionState state, XpActivity activity, int cap, DateTimeOffset now)
@@ -120,7 +122,7 @@ public sealed class ProgressionGrain(
         return counted;
     }
 
-    private async Task<ProgressChange> SaveAsync(long award, ProgressionState state)
+    private async Task<ProgressChange> SaveAsync(long award, ProgressionState state, string? streamId = null)
     {
         var before = XpRules.LevelOf(progression.State.Xp);
         state = state with { Xp = state.Xp + award };
@@ -134,8 +136,46 @@ public sealed class ProgressionGrain(
         }
 
         var after = XpRules.LevelOf(state.Xp);
-        return new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
+        var change = new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
+        await AnnounceAsync(change, streamId, milestone: after / 5 > before / 5);
+        return change;
     }
+
+    /// <summary>Tells the user (on every connection) about a new level or badge; passing a multiple of 5 also tells the stream's chat.</summary>
+    private async Task AnnounceAsync(ProgressChange change, string? streamId, bool milestone)
+    {
+        if (change.LevelReached is null && change.BadgesEarned.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var events = this.GetStreamProvider(StreamNames.Provider).GetStream<UserEvent>(StreamId.Create(UserEvent.Namespace, UserId));
+        try
+        {
+            if (change.LevelReached is { } level)
+            {
+                await events.OnNextAsync(new LevelUp { UserId = UserId, At = now, Level = level, Xp = change.Progress.Xp, XpForNextLevel = change.Progress.XpForNextLevel });
+                if (milestone && streamId is not null && StreamNames.IsValidId(streamId))
+                {
+                    var handle = (await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync())?.Handle ?? "A viewer";
+                    await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(SystemActor, $"{handle} reached level {level}! 🎉");
+                }
+            }
+
+            foreach (var code in change.BadgesEarned)
+            {
+                var badge = Badges.All.First(b => b.Code == code);
+                await events.OnNextAsync(new BadgeEarned { UserId = UserId, At = now, Badge = code, Name = badge.Name, Description = badge.Description });
+            }
+        }
+        catch (Exception ex) when (ex is DomainException or OrleansException or TimeoutException)
+        {
+            // Announcements are a courtesy: the XP and badges are saved whatever happens to them.
+        }
+    }
+
+    private static readonly Actor SystemActor = new("system", "LiveStreamX", Role.System);
 
     private static ProgressionState Prune(ProgressionState state, DateTimeOffset now)
     {

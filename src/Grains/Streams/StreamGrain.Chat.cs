@@ -13,7 +13,7 @@ public sealed partial class StreamGrain
     // Slow mode is enforced per activation: after a move to another silo a viewer may send one message early.
     private readonly Dictionary<string, DateTimeOffset> _lastMessageAt = [];
 
-    public async Task<ChatMessageEvent> PostChatAsync(Actor author, string text)
+    public async Task<ChatMessageEvent> PostChatAsync(Actor author, string text, ChatFlair? flair = null)
     {
         var info = Info;
         var clean = ChatText.Normalize(text);
@@ -23,7 +23,7 @@ public sealed partial class StreamGrain
         }
 
         var now = time.GetUtcNow();
-        var exempt = author.IsAdmin || author.UserId == info.CreatorId;
+        var exempt = author.IsAdmin || author.Role == Role.System || author.UserId == info.CreatorId;
         if (!exempt && info.SlowModeSeconds > 0 && _lastMessageAt.TryGetValue(author.UserId, out var last))
         {
             var wait = last.AddSeconds(info.SlowModeSeconds) - now;
@@ -44,6 +44,9 @@ public sealed partial class StreamGrain
                 Handle = author.Handle,
                 Role = author.Role,
                 Text = clean,
+                Level = flair?.Level ?? 0,
+                // Arrays, not collection expressions: persisted state must hold types the storage serializer can name.
+                Badges = (flair?.Badges ?? []).Take(3).ToArray(),
             },
             (state, e) => state with { Chat = [.. state.Chat.TakeLast(_chat.HistorySize - 1), e] });
         _lastMessageAt[author.UserId] = now;

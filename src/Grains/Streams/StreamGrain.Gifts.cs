@@ -61,6 +61,7 @@ public sealed partial class StreamGrain
             });
 
         AddChallengeProgress(ChallengeKind.GiftTokens, delivery.Tokens);
+        ScheduleBoardUpdate();
         RecordSignal(_giftSpikes, delivery.Tokens);
         await RunCommandsAsync();
     }
@@ -97,7 +98,7 @@ public sealed partial class StreamGrain
 
     private GiftStats GiftStatsNow() => new(
         stream.State.GiftTotal,
-        [.. stream.State.Gifters.Values.OrderByDescending(g => g.Tokens).ThenBy(g => g.Handle, StringComparer.Ordinal).Take(TopGiftersShown)]);
+        stream.State.Gifters.Values.OrderByDescending(g => g.Tokens).ThenBy(g => g.Handle, StringComparer.Ordinal).Take(TopGiftersShown).ToArray());
 
     /// <summary>The action a gift runs here: the creator's mapping, else the gift's own default, else none.</summary>
     private PendingTrigger? TriggerFor(GiftDelivery delivery, UserRef from)

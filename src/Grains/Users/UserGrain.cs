@@ -59,7 +59,9 @@ public sealed class UserGrain(
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
-        var message = await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean);
+        var progress = await GrainFactory.GetGrain<IProgressionGrain>(profile.Id).GetAsync();
+        var flair = new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]);
+        var message = await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, flair);
         await GrainFactory.GetGrain<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
         return message;
     }

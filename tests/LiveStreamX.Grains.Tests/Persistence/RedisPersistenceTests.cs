@@ -60,6 +60,34 @@ public sealed class RedisPersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProgressionAndLeaderboardsSurviveAFullRestart()
+    {
+        var serviceId = TestIds.Cluster();
+        var handle = TestIds.Handle();
+        string userId;
+        await using (var cluster = await RedisClusterFactory.StartAsync(_redis.ConnectionString, serviceId))
+        {
+            var user = await cluster.Client.GetGrain<IHandleGrain>(Handles.Normalize(handle)).ClaimAsync(handle, Role.Viewer).WithTimeout();
+            userId = user.Id;
+            var progression = cluster.Client.GetGrain<LiveStreamX.Progression.IProgressionGrain>(userId);
+            await progression.RecordAsync(new LiveStreamX.Progression.XpActivity(LiveStreamX.Progression.XpSource.Gift, "s_any", 150)).WithTimeout();
+            var board = cluster.Client.GetGrain<LiveStreamX.Leaderboards.ILeaderboardGrain>("test:" + serviceId);
+            await board.AddAsync(userId, handle, 42).WithTimeout();
+            await Timeouts.Eventually(async () => (await board.RankAsync(userId, 0))?.Entry.Score == 42, "the score is in");
+        }
+
+        await using (var cluster = await RedisClusterFactory.StartAsync(_redis.ConnectionString, serviceId))
+        {
+            var progress = await cluster.Client.GetGrain<LiveStreamX.Progression.IProgressionGrain>(userId).GetAsync().WithTimeout();
+            Assert.Equal(150, progress.Xp);
+            Assert.Equal(2, progress.Level);
+            Assert.Contains("first-gift", progress.Badges);
+            var rank = await cluster.Client.GetGrain<LiveStreamX.Leaderboards.ILeaderboardGrain>("test:" + serviceId).RankAsync(userId, 0).WithTimeout();
+            Assert.Equal(42, rank!.Entry.Score);
+        }
+    }
+
+    [Fact]
     public async Task ACrashedActivationNeverReusesASeq()
     {
         var serviceId = TestIds.Cluster();

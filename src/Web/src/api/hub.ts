@@ -11,17 +11,20 @@ import { StreamSequencer, type JoinTicket, type SequencerOutcome } from './strea
 import {
   HubMethods,
   STREAM_EVENT_TYPES,
+  USER_EVENT_TYPES,
   type AskRequest,
   type Challenge,
   type ChatMessageEvent,
   type ClosePollRequest,
   type CreatePollRequest,
   type GiftReceipt,
+  type HeartbeatRequest,
   type JoinResult,
   type MarkMomentRequest,
   type MarkQuestionRequest,
   type Moment,
   type Poll,
+  type ProgressChange,
   type Question,
   type ReactRequest,
   type ReactResult,
@@ -30,6 +33,7 @@ import {
   type StartChallengeRequest,
   type StreamEvent,
   type UpvoteRequest,
+  type UserEvent,
   type VoteRequest,
 } from './types';
 
@@ -44,6 +48,25 @@ export function registerStreamEvents(hub: EventRegistrar, handler: (event: Strea
   for (const type of STREAM_EVENT_TYPES) {
     hub.on(type, handler);
   }
+}
+
+/**
+ * Registers `handler` under every user event name (USER_EVENT_TYPES: `level:up`, `badge:earned`). These have no
+ * `streamId` or `seq`: they go straight to the listeners, never through the stream sequencer.
+ */
+export function registerUserEvents(hub: EventRegistrar, handler: (event: UserEvent) => void): void {
+  for (const type of USER_EVENT_TYPES) {
+    hub.on(type, handler);
+  }
+}
+
+/** A user event is one object with a known `type`; anything else is ignored. */
+export function isUserEvent(value: unknown): value is UserEvent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (USER_EVENT_TYPES as readonly unknown[]).includes((value as { type?: unknown }).type)
+  );
 }
 
 /** What the UI shows of the hub connection. */
@@ -90,6 +113,7 @@ export class LiveConnection {
   private readonly sequencer = new StreamSequencer<StreamEvent>();
   private readonly watchers = new Map<string, Set<StreamWatcher>>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly userListeners = new Set<(event: UserEvent) => void>();
   private token: string | null;
   private hub: HubConnection | null = null;
   /** Bumped for every new HubConnection; callbacks of older ones are ignored. */
@@ -115,6 +139,12 @@ export class LiveConnection {
   onStateChange(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** Calls the listener with every user event (`level:up`, `badge:earned`); returns the function that unsubscribes it. */
+  onUserEvent(listener: (event: UserEvent) => void): () => void {
+    this.userListeners.add(listener);
+    return () => this.userListeners.delete(listener);
   }
 
   /** Connects, and keeps connecting until `stop`. */
@@ -274,6 +304,14 @@ export class LiveConnection {
     return this.invokeOnce<Moment>(HubMethods.markMoment, request);
   }
 
+  /**
+   * One watch-time heartbeat (signed in only); resolves with what it earned, or null when not visible. Not resent
+   * after a lost connection: the next one comes 30 s later anyway.
+   */
+  heartbeat(request: HeartbeatRequest): Promise<ProgressChange | null> {
+    return this.invokeOnce<ProgressChange | null>(HubMethods.heartbeat, request);
+  }
+
   /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */
   whenConnected(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     if (this.connectedHub()) {
@@ -333,6 +371,13 @@ export class LiveConnection {
     registerStreamEvents(hub, (event) => {
       if (current() && typeof event?.streamId === 'string' && Number.isInteger(event.seq)) {
         this.handle(event.streamId, this.sequencer.receive(event), null);
+      }
+    });
+    registerUserEvents(hub, (event) => {
+      if (current() && isUserEvent(event)) {
+        for (const listener of [...this.userListeners]) {
+          listener(event);
+        }
       }
     });
     hub.onreconnecting(() => {

@@ -7,13 +7,21 @@ import type {
   DevLoginRequest,
   DevLoginResponse,
   Gift,
+  LeaderboardCategory,
+  LeaderboardEntry,
+  LeaderboardScope,
   Moment,
   MoodSnapshot,
   MoodThemeRequest,
+  MyRank,
   OverlayLayout,
   Poll,
   ProblemDetails,
+  Progress,
+  PublicProgress,
   Question,
+  Season,
+  SeasonStandings,
   SlowModeRequest,
   Stream,
   StreamMove,
@@ -176,6 +184,38 @@ export class RestClient {
   /** Replaces the layout (its creator or an admin); field errors are keyed like `widgets[1].text`. */
   putOverlay(streamId: string, layout: OverlayLayout): Promise<OverlayLayout> {
     return this.send<OverlayLayout>('PUT', `/api/streams/${encodeURIComponent(streamId)}/overlay`, { body: layout });
+  }
+
+  /** My XP, level, badges, counters and creator level. */
+  getMyProgress(signal?: AbortSignal): Promise<Progress> {
+    return this.send<Progress>('GET', '/api/me/progress', { signal });
+  }
+
+  /** Anyone's public progression; `not_found` for an unknown user. */
+  getUserProgress(userId: string, signal?: AbortSignal): Promise<PublicProgress> {
+    return this.send<PublicProgress>('GET', `/api/users/${encodeURIComponent(userId)}/progress`, { signal });
+  }
+
+  /** A board's top `top` (1–100), best first. */
+  getLeaderboard(category: LeaderboardCategory, scope: LeaderboardScope, top: number, signal?: AbortSignal): Promise<LeaderboardEntry[]> {
+    const query = new URLSearchParams({ scope, top: String(top) });
+    return this.send<LeaderboardEntry[]>('GET', `/api/leaderboards/${encodeURIComponent(category)}?${query}`, { signal });
+  }
+
+  /** My rank on a board with `neighbours` (0–10) on each side; `not_found` when I am not on it. */
+  getMyRank(category: LeaderboardCategory, scope: LeaderboardScope, neighbours: number, signal?: AbortSignal): Promise<MyRank> {
+    const query = new URLSearchParams({ scope, neighbours: String(neighbours) });
+    return this.send<MyRank>('GET', `/api/leaderboards/${encodeURIComponent(category)}/me?${query}`, { signal });
+  }
+
+  /** The current weekly season. */
+  getCurrentSeason(signal?: AbortSignal): Promise<Season> {
+    return this.send<Season>('GET', '/api/seasons/current', { signal });
+  }
+
+  /** A finished season's top 100 per category. */
+  getSeason(number: number, signal?: AbortSignal): Promise<SeasonStandings> {
+    return this.send<SeasonStandings>('GET', `/api/seasons/${number}`, { signal });
   }
 
   private async send<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { registerStreamEvents, type EventRegistrar } from './hub';
-import { HubMethods, STREAM_EVENT_TYPES, type StreamEvent, type StreamEventType } from './types';
+import { isUserEvent, registerStreamEvents, registerUserEvents, type EventRegistrar } from './hub';
+import {
+  HubMethods,
+  STREAM_EVENT_TYPES,
+  USER_EVENT_TYPES,
+  type StreamEvent,
+  type StreamEventType,
+  type UserEvent,
+  type UserEventType,
+} from './types';
+
+/** Every server-to-client name the client registers: stream events, and the user's own (`level:up`, …). */
+const ALL_EVENT_TYPES: readonly string[] = [...STREAM_EVENT_TYPES, ...USER_EVENT_TYPES];
 
 const protocol = readFileSync(new URL('../../../../docs/PROTOCOL.md', import.meta.url), 'utf8');
 
@@ -45,7 +56,7 @@ describe('the stream event names', () => {
     const documented = typesInProtocolExamples();
     expect(documented.size).toBeGreaterThan(10);
     for (const type of documented) {
-      expect(STREAM_EVENT_TYPES, `${type} is sent by the server but not registered`).toContain(type);
+      expect(ALL_EVENT_TYPES, `${type} is sent by the server but not registered`).toContain(type);
     }
   });
 
@@ -54,9 +65,9 @@ describe('the stream event names', () => {
     expect(documented).toContain('overlay:update'); // the heading that names it with a REST path
     expect(documented).toContain('moment:detected');
     expect(documented).not.toContain('moment:mark'); // a method: it has arguments
-    expect([...documented].filter((name) => !STREAM_EVENT_TYPES.includes(name as StreamEventType))).toEqual([]);
+    expect([...documented].filter((name) => !ALL_EVENT_TYPES.includes(name))).toEqual([]);
     const mentioned = new Set([...protocol.matchAll(/`([a-z]+:[a-z]+)`/g)].map((m) => m[1]!));
-    expect(STREAM_EVENT_TYPES.filter((type) => !mentioned.has(type))).toEqual([]);
+    expect(ALL_EVENT_TYPES.filter((type) => !mentioned.has(type))).toEqual([]);
   });
 
   it('are told apart from the client-to-server methods the client calls', () => {
@@ -81,5 +92,46 @@ describe('the stream event names', () => {
     const update = { type: 'qa:update', streamId: 's_1', seq: 7, at: '', question: {} };
     handlers.get('qa:update')?.(update);
     expect(seen).toEqual([update]);
+  });
+
+  it('include leaderboard:update, a stream event', () => {
+    expect(STREAM_EVENT_TYPES).toContain('leaderboard:update');
+  });
+});
+
+describe('the user event names', () => {
+  it('list every UserEvent type, and are kept apart from the stream events (no streamId, no seq)', () => {
+    expectTypeOf<(typeof USER_EVENT_TYPES)[number]>().toEqualTypeOf<UserEventType>();
+    expect([...USER_EVENT_TYPES].sort()).toEqual(['badge:earned', 'level:up']);
+    expect(USER_EVENT_TYPES.filter((type) => (STREAM_EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
+  });
+
+  it('are the events PROTOCOL.md sends to the user only', () => {
+    const section = protocol.split('### `level:up`')[1]!.split(/^### /m)[0]!;
+    for (const type of USER_EVENT_TYPES) {
+      expect(section).toContain(`"type": "${type}"`);
+    }
+  });
+
+  it('are registered with the hub connection apart from the stream events, each once', () => {
+    const registered: string[] = [];
+    const hub: EventRegistrar = { on: (name: string) => void registered.push(name) };
+    registerUserEvents(hub, () => {});
+    expect([...registered].sort()).toEqual([...USER_EVENT_TYPES].sort());
+    registerStreamEvents(hub, () => {});
+    expect(new Set(registered).size).toBe(registered.length);
+  });
+
+  it('reach their handler as sent, and only well-formed ones count', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const hub: EventRegistrar = { on: (name: string, fn: (...args: unknown[]) => void) => void handlers.set(name, fn) };
+    const seen: UserEvent[] = [];
+    registerUserEvents(hub, (event) => seen.push(event));
+    const up = { type: 'level:up', userId: 'u_1', at: '', level: 5, xp: 812, xpForNextLevel: 1131 };
+    handlers.get('level:up')?.(up);
+    expect(seen).toEqual([up]);
+    expect(isUserEvent(up)).toBe(true);
+    expect(isUserEvent({ type: 'chat:message' })).toBe(false);
+    expect(isUserEvent(null)).toBe(false);
   });
 });

@@ -116,6 +116,7 @@ export const HubMethods = {
   markQuestion: 'qa:mark',
   startChallenge: 'challenge:start',
   markMoment: 'moment:mark',
+  heartbeat: 'watch:heartbeat',
 } as const;
 
 /** The fields every stream event starts with. */
@@ -127,13 +128,21 @@ export interface StreamEventBase<TType extends string> {
   at: Timestamp;
 }
 
+/** Who wrote a chat line: a user's role, or `system` for the platform's own lines (a level milestone). */
+export type ChatRole = Role | 'system';
+
 export interface ChatMessageEvent extends StreamEventBase<'chat:message'> {
   id: string;
   userId: string;
+  /** `LiveStreamX` on a `system` line. */
   handle: string;
-  role: Role;
+  role: ChatRole;
   /** Plain text: render as text, never as HTML. */
   text: string;
+  /** The sender's level (absent from older servers, and from system lines). */
+  level?: number;
+  /** Up to three of the sender's badge codes, to show beside the name. */
+  badges?: string[];
 }
 
 export interface StreamStateEvent extends StreamEventBase<'stream:state'> {
@@ -523,6 +532,139 @@ export interface OverlayUpdateEvent extends StreamEventBase<'overlay:update'> {
   layout: OverlayLayout;
 }
 
+// ---- Progression and leaderboards ----
+
+/** A user's counters, as `GET /api/me/progress` sends them (the server may add more; read defensively). */
+export interface ProgressStats {
+  giftsSent?: number;
+  tokensGifted?: number;
+  chatMessages?: number;
+  pollVotes?: number;
+  questions?: number;
+  reactions?: number;
+  watchHeartbeats?: number;
+  watchStreakDays?: number;
+  nightHeartbeats?: number;
+  topThreeGifter?: number;
+  peakViewers?: number;
+  tokensReceived?: number;
+  hoursStreamed?: number;
+  [name: string]: unknown;
+}
+
+/** My progression: `GET /api/me/progress`, and the `progress` of a heartbeat's answer. */
+export interface Progress {
+  userId: string;
+  xp: number;
+  level: number;
+  /** The total XP that reaches the next level. */
+  xpForNextLevel: number;
+  /** Badge codes, in the order earned. */
+  badges: string[];
+  stats: ProgressStats;
+  creatorXp: number;
+  creatorLevel: number;
+}
+
+/** Anyone's public progression: `GET /api/users/{id}/progress` (`404` for an unknown user). */
+export interface PublicProgress {
+  userId: string;
+  handle: string;
+  level: number;
+  xp: number;
+  badges: string[];
+  creatorLevel: number;
+}
+
+/** The argument of the `watch:heartbeat` hub method, every 30 s while a stream's page is open. */
+export interface HeartbeatRequest {
+  streamId: string;
+  visible: boolean;
+}
+
+/** What one activity earned (`watch:heartbeat`'s answer; null when not visible). */
+export interface ProgressChange {
+  xpGained: number;
+  /** The level reached, when this activity reached a new one. */
+  levelReached: number | null;
+  badgesEarned: string[];
+  progress: Progress;
+}
+
+/** The fields every user event starts with: no `streamId`, no `seq` (they are not stream events). */
+export interface UserEventBase<TType extends string> {
+  type: TType;
+  userId: string;
+  at: Timestamp;
+}
+
+export interface LevelUpEvent extends UserEventBase<'level:up'> {
+  level: number;
+  xp: number;
+  xpForNextLevel: number;
+}
+
+export interface BadgeEarnedEvent extends UserEventBase<'badge:earned'> {
+  badge: string;
+  name: string;
+  description: string;
+}
+
+/** Events sent to every connection of the signed-in user, whatever stream they watch. Never sequenced. */
+export type UserEvent = LevelUpEvent | BadgeEarnedEvent;
+
+export type UserEventType = UserEvent['type'];
+
+const USER_EVENT_NAMES = {
+  'level:up': true,
+  'badge:earned': true,
+} as const satisfies Record<UserEventType, true>;
+
+/** The user events' names, registered with the hub apart from STREAM_EVENT_TYPES (outside the sequencer). */
+export const USER_EVENT_TYPES: readonly UserEventType[] = Object.keys(USER_EVENT_NAMES) as UserEventType[];
+
+export const LEADERBOARD_CATEGORIES = ['gifters', 'engaged', 'creator-tokens', 'creator-engagement'] as const;
+
+export type LeaderboardCategory = (typeof LEADERBOARD_CATEGORIES)[number];
+
+/** `all` (all time, the default), `season` (the current one) or `season-{n}`. */
+export type LeaderboardScope = 'all' | 'season' | `season-${number}`;
+
+/** One row of a board. */
+export interface LeaderboardEntry {
+  userId: string;
+  handle: string;
+  score: number;
+}
+
+/** `GET /api/leaderboards/{category}/me`: my place and the users around me (`404` when I am not on the board). */
+export interface MyRank {
+  rank: number;
+  entry: LeaderboardEntry;
+  /** The users just above me, best first. */
+  above: LeaderboardEntry[];
+  below: LeaderboardEntry[];
+}
+
+/** `GET /api/seasons/current`: the weekly season. */
+export interface Season {
+  number: number;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+}
+
+/** `GET /api/seasons/{n}`: a finished season's top 100 per category. */
+export interface SeasonStandings {
+  season: Season;
+  boards: Partial<Record<LeaderboardCategory, LeaderboardEntry[]>>;
+}
+
+/** A stream's live board of top gifters, at most once a second while gifts come in. */
+export interface LeaderboardUpdateEvent extends StreamEventBase<'leaderboard:update'> {
+  board: string;
+  entries: LeaderboardEntry[];
+}
+
 export type StreamEvent =
   | ChatMessageEvent
   | StreamStateEvent
@@ -539,7 +681,8 @@ export type StreamEvent =
   | QaUpdateEvent
   | ChallengeUpdateEvent
   | MomentDetectedEvent
-  | OverlayUpdateEvent;
+  | OverlayUpdateEvent
+  | LeaderboardUpdateEvent;
 
 export type StreamEventType = StreamEvent['type'];
 
@@ -566,6 +709,7 @@ const STREAM_EVENT_NAMES = {
   'challenge:update': true,
   'moment:detected': true,
   'overlay:update': true,
+  'leaderboard:update': true,
 } as const satisfies Record<StreamEventType, true>;
 
 /** Server-to-client hub events; each is sent under its `type` as the method name. The one list to register. */

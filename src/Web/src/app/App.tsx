@@ -1,6 +1,9 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/auth/SessionProvider';
+import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
+import { ProfilePage } from '../features/progression/ProfilePage';
+import { ProgressProvider } from '../features/progression/ProgressProvider';
 import { CommandGiftsPage } from '../features/studio/CommandGiftsPage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
@@ -15,6 +18,7 @@ export function App() {
     <SessionProvider>
       <LiveProvider>
         <BrowserRouter>
+          <ProgressProvider>
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
@@ -23,9 +27,12 @@ export function App() {
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
               <Route path="wallet" element={<WalletPage />} />
+              <Route path="leaderboards" element={<LeaderboardsPage />} />
+              <Route path="u/:userId" element={<ProfilePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
+          </ProgressProvider>
         </BrowserRouter>
       </LiveProvider>
     </SessionProvider>

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { SessionControl } from '../features/auth/SessionControl';
 import { useSession } from '../features/auth/sessionContext';
+import { HeaderProgress } from '../features/progression/XpBar';
 
 /** The header on every page, and the page below it. */
 export function Layout() {
@@ -22,6 +23,9 @@ export function Layout() {
             <NavLink className="nav__link" to="/studio">
               Studio
             </NavLink>
+            <NavLink className="nav__link" to="/leaderboards" data-testid="nav-leaderboards">
+              Leaderboards
+            </NavLink>
             {session && (
               <NavLink className="nav__link" to="/wallet" data-testid="nav-wallet">
                 Wallet
@@ -29,6 +33,7 @@ export function Layout() {
             )}
           </nav>
           <div className="topbar__session">
+            {session && <HeaderProgress />}
             <SessionControl />
           </div>
         </div>

@@ -1,6 +1,9 @@
 import { memo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { ChatMessageEvent } from '../../api/types';
 import { clockTime, hueOf } from '../../lib/format';
+import { chatBadges } from '../progression/badges';
+import { BadgeIcon } from '../progression/BadgeIcon';
 
 interface ChatMessageItemProps {
   message: ChatMessageEvent;
@@ -12,11 +15,32 @@ interface ChatMessageItemProps {
   slowMotion?: boolean;
 }
 
-/** One chat line. The text is plain text from other people: rendered only as a React text node. */
+/**
+ * One chat line: the sender's name (a link to their profile), level and up to three badges, then the text. A
+ * `system` line (a level milestone) is the platform speaking: muted, without a name to click. The text is plain
+ * text from other people: rendered only as a React text node.
+ */
 export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, mine, slowMotion = false }: ChatMessageItemProps) {
   // Fixed at mount: messages already shown must not replay their entrance when slow-mo starts or stops.
   const [slow] = useState(slowMotion);
+  if (message.role === 'system') {
+    return (
+      <li className={`chat-message chat-message--system${slow ? ' chat-message--slow' : ''}`} data-testid="chat-system" data-seq={message.seq}>
+        <time className="chat-message__time" dateTime={message.at}>
+          {clockTime(message.at)}
+        </time>
+        <span className="chat-message__system-mark" aria-hidden="true">
+          ★
+        </span>
+        <span className="chat-message__text" data-testid="chat-text">
+          {message.text}
+        </span>
+      </li>
+    );
+  }
   const tag = byHost ? 'host' : message.role !== 'viewer' ? message.role : null;
+  const level = typeof message.level === 'number' && Number.isInteger(message.level) && message.level > 0 ? message.level : null;
+  const badges = chatBadges(message.badges);
   return (
     <li
       className={`chat-message${mine ? ' chat-message--mine' : ''}${slow ? ' chat-message--slow' : ''}`}
@@ -26,9 +50,22 @@ export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, 
       <time className="chat-message__time" dateTime={message.at}>
         {clockTime(message.at)}
       </time>
-      <span className="chat-message__handle" data-testid="chat-handle" style={{ color: `hsl(${hueOf(message.handle.toLowerCase())} 75% 68%)` }}>
+      {level !== null && (
+        <span className="chat-level" data-testid="chat-level" data-level={level} title={`Level ${level}`}>
+          {level}
+        </span>
+      )}
+      <Link
+        className="chat-message__handle"
+        data-testid="chat-handle"
+        to={`/u/${encodeURIComponent(message.userId)}`}
+        style={{ color: `hsl(${hueOf(message.handle.toLowerCase())} 75% 68%)` }}
+      >
         {message.handle}
-      </span>
+      </Link>
+      {badges.map((code) => (
+        <BadgeIcon key={code} code={code} testId="chat-badge" className="chat-badge" />
+      ))}
       {tag && <span className={`role-tag role-tag--${tag === 'host' ? 'creator' : tag}`}>{tag}</span>}
       <span className="chat-message__text" data-testid="chat-text">
         {message.text}

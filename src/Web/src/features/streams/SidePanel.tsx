@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ChatMessageEvent } from '../../api/types';
 
-export const SIDE_TABS = ['chat', 'qa', 'moments'] as const;
+export const SIDE_TABS = ['chat', 'qa', 'moments', 'top'] as const;
 
 export type SideTab = (typeof SIDE_TABS)[number];
 
-const LABELS: Record<SideTab, string> = { chat: 'Chat', qa: 'Q&A', moments: 'Moments' };
+const LABELS: Record<SideTab, string> = { chat: 'Chat', qa: 'Q&A', moments: 'Moments', top: 'Top' };
 
 export function isSideTab(value: string | null): value is SideTab {
   return value !== null && (SIDE_TABS as readonly string[]).includes(value);
@@ -22,7 +22,7 @@ interface SidePanelProps {
 }
 
 /**
- * The watch page's side panel: Chat, Q&A and Moments as tabs. The tab is in the URL (`?tab=qa`), so a link can open
+ * The watch page's side panel: Chat, Q&A, Moments and Top (the stream's top gifters) as tabs. The tab is in the URL (`?tab=qa`), so a link can open
  * one; every panel stays mounted (the chat keeps its scroll position), only the chosen one shows.
  */
 export function SidePanel({ panels, counts, messages }: SidePanelProps) {
@@ -58,7 +58,7 @@ export function SidePanel({ panels, counts, messages }: SidePanelProps) {
   }
 
   return (
-    <section className="side-panel" aria-label="Chat, questions and moments">
+    <section className="side-panel" aria-label="Chat, questions, moments and top gifters">
       <div className="side-panel__tabs" role="tablist" aria-label="Side panel">
         {SIDE_TABS.map((name) => {
           const count = name === 'chat' ? unread : (counts[name] ?? 0);

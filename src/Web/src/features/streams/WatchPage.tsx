@@ -23,6 +23,8 @@ import { GiftAnimations } from '../gifts/GiftAnimations';
 import { GiftBar } from '../gifts/GiftBar';
 import { useGiftFeed } from '../gifts/useGiftFeed';
 import { FloatingEmojiLayer } from '../mood/FloatingEmojiLayer';
+import { LeaderboardPanel } from '../leaderboards/LeaderboardPanel';
+import { useStreamLeaderboard } from '../leaderboards/useStreamLeaderboard';
 import { MoodMeter } from '../mood/MoodMeter';
 import { MoodThemeToggle } from '../mood/MoodThemeToggle';
 import { ReactionBar } from '../mood/ReactionBar';
@@ -30,6 +32,7 @@ import { useMood } from '../mood/useMood';
 import { useReactions } from '../mood/useReactions';
 import { backdropStyle, themeVars } from '../overlay/overlayLayout';
 import { OverlayLayer } from '../overlay/OverlayLayer';
+import { useWatchHeartbeat } from '../progression/useWatchHeartbeat';
 import { OverlayWidgets } from '../overlay/OverlayWidgets';
 import { useOverlay } from '../overlay/useOverlay';
 import { useOverlayLayout } from '../overlay/useOverlayLayout';
@@ -46,7 +49,7 @@ function isNotFound(error: Error | null): boolean {
 /**
  * `/watch/:streamId`: the player area in the creator's layout (theme, video filter, background, widgets) with gifts,
  * reactions and overlay effects over it, the challenge under it, the reaction bar, mood meter and "Mark moment",
- * the gift bar, the stream's state, the poll, and Chat / Q&A / Moments beside it; for the host, "Start a poll",
+ * the gift bar, the stream's state, the poll, and Chat / Q&A / Moments / Top beside it; for the host, "Start a poll",
  * "Start a challenge", the mood theme switch and a link to Customize. The page wears the creator's theme, tinted by
  * the mood theme when the creator enabled it. Opened with `?moment=<id>` (a share link), it says so.
  */
@@ -67,6 +70,8 @@ export function WatchPage() {
   const moments = useMoments(room.feed, streamId);
   const layout = useOverlayLayout(room.feed, streamId);
   const offsetMs = useClockOffset(room.feed);
+  const topGifters = useStreamLeaderboard(room.feed);
+  useWatchHeartbeat(streamId, session !== null && stream?.status === 'live');
   const isHost = session !== null && stream !== null && (session.user.id === stream.creatorId || session.user.role === 'admin');
   const fromMoment = params.get('moment');
 
@@ -197,6 +202,7 @@ export function WatchPage() {
             ),
             qa: () => <QaPanel controller={qa} stream={stream} session={session} isHost={isHost} />,
             moments: () => <MomentsList controller={moments} stream={stream} />,
+            top: () => <LeaderboardPanel board={topGifters} meId={session?.user.id ?? null} />,
           }}
         />
       </aside>
