@@ -3,7 +3,6 @@ using LiveStreamX.Api.Identity;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Mood;
-using LiveStreamX.Streams;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveStreamX.Api.Apis;
@@ -27,34 +26,42 @@ public static class EngagementApi
 
     private static async Task<Results<Ok<Poll>, NotFound>> GetPollAsync(string id, IGrainFactory grains)
     {
-        var poll = await (await ExistingAsync(id, grains)).GetGrain<IPollGrain>(id).GetAsync();
+        await grains.ExistingStreamAsync(id);
+        var poll = await grains.GetGrain<IPollGrain>(id).GetAsync();
         return poll is null ? TypedResults.NotFound() : TypedResults.Ok(poll);
     }
 
-    private static async Task<Ok<MoodSnapshot>> GetMoodAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IMoodGrain>(id).GetAsync());
+    private static async Task<Ok<MoodSnapshot>> GetMoodAsync(string id, IGrainFactory grains)
+    {
+        await grains.ExistingStreamAsync(id);
+        return TypedResults.Ok(await grains.GetGrain<IMoodGrain>(id).GetAsync());
+    }
 
     private static async Task<Ok<MoodSnapshot>> SetThemeAsync(string id, MoodThemeRequest request, HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
         var enabled = request.Enabled ?? throw DomainException.InvalidInput("enabled", "Send { enabled: true | false }.");
-        return TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IMoodGrain>(id).SetThemeAsync(actor, enabled));
+        await grains.ExistingStreamAsync(id);
+        return TypedResults.Ok(await grains.GetGrain<IMoodGrain>(id).SetThemeAsync(actor, enabled));
     }
 
-    private static async Task<Ok<IReadOnlyList<Question>>> QuestionsAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IQaGrain>(id).ListAsync());
+    private static async Task<Ok<IReadOnlyList<Question>>> QuestionsAsync(string id, IGrainFactory grains)
+    {
+        await grains.ExistingStreamAsync(id);
+        return TypedResults.Ok(await grains.GetGrain<IQaGrain>(id).ListAsync());
+    }
 
     private static async Task<Results<Ok<ChallengeView>, NotFound>> ChallengeAsync(string id, IGrainFactory grains)
     {
-        var challenge = await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetChallengeAsync();
+        var challenge = await (await grains.ExistingStreamAsync(id)).GetChallengeAsync();
         return challenge is null ? TypedResults.NotFound() : TypedResults.Ok(ChallengeView.Of(challenge));
     }
 
     private static async Task<Ok<IReadOnlyList<Moment>>> MomentsAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetMomentsAsync());
+        TypedResults.Ok(await (await grains.ExistingStreamAsync(id)).GetMomentsAsync());
 
     private static async Task<Ok<OverlayLayout>> OverlayAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).GetOverlayAsync());
+        TypedResults.Ok(await (await grains.ExistingStreamAsync(id)).GetOverlayAsync());
 
     private static async Task<Ok<OverlayLayout>> SetOverlayAsync(string id, JsonElement body, HttpContext http, IGrainFactory grains)
     {
@@ -65,13 +72,9 @@ public static class EngagementApi
             throw DomainException.InvalidInput(errors);
         }
 
-        return TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGrain<IStreamGrain>(id).SetOverlayAsync(actor, layout));
+        return TypedResults.Ok(await (await grains.ExistingStreamAsync(id)).SetOverlayAsync(actor, layout));
     }
 
-    private static async Task<IGrainFactory> ExistingAsync(string id, IGrainFactory grains) =>
-        StreamNames.IsValidId(id) && await grains.GetGrain<IStreamGrain>(id).GetAsync() is not null
-            ? grains
-            : throw DomainException.NotFound($"There is no stream '{id}'.");
 }
 
 /// <summary>The body of <c>PUT /api/streams/{id}/mood-theme</c>.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
-using LiveStreamX.Streams;
 using LiveStreamX.Wallets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,15 +45,15 @@ public static class GiftsApi
     }
 
     private static async Task<Ok<GiftStats>> StatsAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetGiftStatsAsync());
+        TypedResults.Ok(await (await grains.ExistingStreamAsync(id)).GetGiftStatsAsync());
 
     private static async Task<Ok<CommandGiftsView>> GetCommandsAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(CommandGiftsView.From(await (await ExistingAsync(id, grains)).GetCommandGiftsAsync()));
+        TypedResults.Ok(CommandGiftsView.From(await (await grains.ExistingStreamAsync(id)).GetCommandGiftsAsync()));
 
     private static async Task<Ok<CommandGiftsView>> SetCommandsAsync(string id, CommandGiftsRequest request, HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
-        var stream = await ExistingAsync(id, grains);
+        var stream = await grains.ExistingStreamAsync(id);
         var catalog = await grains.GetGrain<IGiftCatalogGrain>(0).ListAsync();
         var (config, errors) = CommandCatalog.Validate(
             [.. (request.Mappings ?? []).Select(m => (m?.GiftCode, m?.Action, m?.Params))],
@@ -69,7 +68,7 @@ public static class GiftsApi
     }
 
     private static async Task<Ok<WheelHistory>> WheelAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await (await ExistingAsync(id, grains)).GetWheelAsync());
+        TypedResults.Ok(await (await grains.ExistingStreamAsync(id)).GetWheelAsync());
 
     private static async Task<Created<Gift>> AddAsync(GiftDefinition request, IGrainFactory grains)
     {
@@ -86,11 +85,6 @@ public static class GiftsApi
     private static async Task<Ok<Gift>> RetireAsync(string code, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IGiftCatalogGrain>(0).RetireAsync(code));
 
-    private static async Task<IStreamGrain> ExistingAsync(string id, IGrainFactory grains)
-    {
-        var stream = StreamNames.IsValidId(id) ? grains.GetGrain<IStreamGrain>(id) : null;
-        return stream is not null && await stream.GetAsync() is not null ? stream : throw DomainException.NotFound($"There is no stream '{id}'.");
-    }
 }
 
 /// <summary>The body of <c>POST /api/streams/{id}/gifts</c>.</summary>

@@ -43,7 +43,7 @@ public static class StreamsApi
 
     private static async Task<Ok<StreamInfo>> GetAsync(string id, IGrainFactory grains)
     {
-        return TypedResults.Ok(await Stream(id, grains).GetAsync() ?? throw DomainException.NotFound($"There is no stream '{id}'."));
+        return TypedResults.Ok(await grains.StreamOf(id).GetAsync() ?? throw DomainException.NotFound($"There is no stream '{id}'."));
     }
 
     private static async Task<Created<StreamInfo>> CreateAsync(CreateStreamRequest request, HttpContext http, IGrainFactory grains)
@@ -57,7 +57,7 @@ public static class StreamsApi
 
     private static async Task<Ok<StreamInfo>> MoveAsync(string id, StreamStatus target, HttpContext http, IGrainFactory grains)
     {
-        return TypedResults.Ok(await Stream(id, grains).MoveToAsync(RequireActor(http), target));
+        return TypedResults.Ok(await grains.StreamOf(id).MoveToAsync(RequireActor(http), target));
     }
 
     private static async Task<Ok<StreamInfo>> SetSlowModeAsync(string id, SlowModeRequest request, HttpContext http, IGrainFactory grains)
@@ -67,11 +67,9 @@ public static class StreamsApi
             throw DomainException.InvalidInput("seconds", "Send { seconds }: 0 turns slow mode off.");
         }
 
-        return TypedResults.Ok(await Stream(id, grains).SetSlowModeAsync(RequireActor(http), seconds));
+        return TypedResults.Ok(await grains.StreamOf(id).SetSlowModeAsync(RequireActor(http), seconds));
     }
 
-    private static IStreamGrain Stream(string id, IGrainFactory grains) =>
-        StreamNames.IsValidId(id) ? grains.GetGrain<IStreamGrain>(id) : throw DomainException.NotFound($"There is no stream '{id}'.");
 
     private static Actor RequireActor(HttpContext http) =>
         http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
