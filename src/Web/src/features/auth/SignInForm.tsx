@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import type { SignInRole } from '../../api/types';
 import { FieldError } from '../../components/FieldError';
+import { useSubmit } from '../../lib/useSubmit';
 import { useSession } from './sessionContext';
 
 interface SignInFormProps {
@@ -19,7 +20,7 @@ export function SignInForm({ defaultRole = 'viewer', testHooks = false, layout =
   const id = useId();
   const [handle, setHandle] = useState('');
   const [role, setRole] = useState<SignInRole>(defaultRole);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [error, setError] = useState<ApiError | Error | null>(null);
 
   const hook = (name: string) => (testHooks ? name : undefined);
@@ -30,15 +31,11 @@ export function SignInForm({ defaultRole = 'viewer', testHooks = false, layout =
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
-    try {
-      await signIn({ handle: handle.trim(), role });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => signIn({ handle: handle.trim(), role }),
+      (caught) => setError(caught instanceof Error ? caught : new Error(String(caught))),
+    );
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Gift, SendGiftRequest, Stream } from '../../api/types';
 import { useLive } from '../../app/liveContext';
+import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';
 import type { Session } from '../auth/sessionStorage';
 import { useWalletBalance } from '../wallet/useWalletBalance';
@@ -156,14 +157,7 @@ export function GiftBar({ stream, session }: GiftBarProps) {
         )}
       </header>
 
-      {catalog.error && (
-        <div className="notice notice--error gift-bar__notice" role="alert">
-          <span>{catalog.error}</span>
-          <button className="button button--ghost" type="button" onClick={catalog.reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {catalog.error && <LoadError message={catalog.error} onRetry={catalog.reload} className="gift-bar__notice" />}
 
       <div className="gift-bar__body">
         <ul className="gift-bar__catalog" aria-label="Gifts">

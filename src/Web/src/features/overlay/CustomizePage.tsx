@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/errors';
 import {
   OVERLAY_BANNER_MAX,
   OVERLAY_LABEL_MAX,
@@ -13,12 +12,14 @@ import {
   type ThemePreset,
   type VideoFilter,
 } from '../../api/types';
-import { FieldError } from '../../components/FieldError';
+import { FormField } from '../../components/FormField';
+import { LoadError } from '../../components/LoadError';
 import { cssVars } from '../../lib/cssVars';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
 import { StatusBadge } from '../streams/StatusBadge';
-import { errorAt, fieldErrorMap, type FieldErrors } from '../studio/commandForm';
+import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
+import { errorAt, type FieldErrors } from '../studio/commandForm';
 import {
   addWidget,
   canAddWidget,
@@ -34,8 +35,6 @@ import {
 } from './layoutForm';
 import { OverlayWidgets } from './OverlayWidgets';
 import { backdropStyle, readLayout, THEME_PRESET_INFO, themeVars, VIDEO_FILTER_INFO, videoFilterCss } from './overlayLayout';
-
-const NO_ERRORS: FieldErrors = new Map();
 
 const KIND_LABELS: Record<OverlayWidgetKind, { label: string; icon: string }> = {
   banner: { label: 'Banner', icon: '🏷️' },
@@ -77,9 +76,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
   const [draft, setDraft] = useState<LayoutDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
 
@@ -106,7 +103,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
     setSavedAt(null);
     setGeneralError(null);
     if (structural) {
-      setErrors(NO_ERRORS); // errors are keyed by widget index, which just moved
+      setErrors(NO_FIELD_ERRORS); // errors are keyed by widget index, which just moved
     }
   }, []);
 
@@ -117,39 +114,18 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
       return;
     }
     const { layout, errors: mine } = toLayout(draft);
-    setGeneralError(null);
-    setErrors(mine);
-    if (mine.size > 0) {
-      return;
-    }
-    setSaving(true);
-    try {
+    await saveForm(mine, async () => {
       const stored = await api.putOverlay(streamId, layout);
       if (stored) {
         setDraft(draftFromLayout(readLayout(stored)));
       }
       setDirty(false);
       setSavedAt(Date.now());
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(fieldErrorMap(error.fieldErrors));
-      } else {
-        setGeneralError(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   if (loadError) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <span>{loadError}</span>
-        <button className="button button--ghost" type="button" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   if (!stream || !draft || !preview) {
     return (
@@ -263,11 +239,17 @@ function ColorField({
   const id = useId();
   const valid = /^#[0-9a-fA-F]{6}$/.test(value.trim());
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-        <span className="param-field__hint">#rrggbb, empty for the preset&rsquo;s</span>
-      </label>
+    <FormField
+      id={id}
+      label={
+        <>
+          {label}
+          <span className="param-field__hint">#rrggbb, empty for the preset&rsquo;s</span>
+        </>
+      }
+      error={error}
+      errorTestId="customize-error"
+    >
       <div className="param-color">
         <input
           className="param-color__swatch"
@@ -294,8 +276,7 @@ function ColorField({
           </button>
         )}
       </div>
-      <FieldError id={`${id}-error`} message={error} testId="customize-error" />
-    </div>
+    </FormField>
   );
 }
 
@@ -307,10 +288,7 @@ function ThemeSection({ draft, errors, edit }: SectionProps) {
     <section className="card customize__section">
       <h2 className="card__title">Theme</h2>
       <div className="customize__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-preset`}>
-            Preset
-          </label>
+        <FormField id={`${id}-preset`} label="Preset" error={presetError} errorTestId="customize-error">
           <select
             id={`${id}-preset`}
             className="input select"
@@ -326,8 +304,7 @@ function ThemeSection({ draft, errors, edit }: SectionProps) {
             ))}
           </select>
           <p className="muted customize__help">{preset.description}</p>
-          <FieldError id={`${id}-preset-error`} message={presetError} testId="customize-error" />
-        </div>
+        </FormField>
         <ColorField
           label="Accent"
           value={draft.accent}
@@ -357,10 +334,7 @@ function VideoSection({ draft, errors, edit }: SectionProps) {
     <section className="card customize__section">
       <h2 className="card__title">Video and background</h2>
       <div className="customize__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-filter`}>
-            Video filter
-          </label>
+        <FormField id={`${id}-filter`} label="Video filter" error={filterError} errorTestId="customize-error">
           <select
             id={`${id}-filter`}
             className="input select"
@@ -375,13 +349,19 @@ function VideoSection({ draft, errors, edit }: SectionProps) {
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-filter-error`} message={filterError} testId="customize-error" />
-        </div>
-        <div className="field customize__wide">
-          <label className="field__label" htmlFor={`${id}-background`}>
-            Background image
-            <span className="param-field__hint">https:// or /assets/…, empty for none</span>
-          </label>
+        </FormField>
+        <FormField
+          id={`${id}-background`}
+          label={
+            <>
+              Background image
+              <span className="param-field__hint">https:// or /assets/…, empty for none</span>
+            </>
+          }
+          className="customize__wide"
+          error={backgroundError}
+          errorTestId="customize-error"
+        >
           <input
             id={`${id}-background`}
             className="input"
@@ -394,8 +374,7 @@ function VideoSection({ draft, errors, edit }: SectionProps) {
             aria-invalid={backgroundError ? true : undefined}
             onChange={(e) => edit((d) => ({ ...d, background: e.target.value }))}
           />
-          <FieldError id={`${id}-background-error`} message={backgroundError} testId="customize-error" />
-        </div>
+        </FormField>
       </div>
     </section>
   );
@@ -470,11 +449,18 @@ function WidgetRow({ index, count, widget, errors, rowErrors, onChange, onMove, 
     const error = errorAt(errors, widgetKey(index, name));
     const inputId = `${id}-${name}`;
     return (
-      <div className={`field customize__field customize__field--${name}`}>
-        <label className="field__label" htmlFor={inputId}>
-          {label}
-          {props.hint && <span className="param-field__hint">{props.hint}</span>}
-        </label>
+      <FormField
+        id={inputId}
+        label={
+          <>
+            {label}
+            {props.hint && <span className="param-field__hint">{props.hint}</span>}
+          </>
+        }
+        className={`customize__field customize__field--${name}`}
+        error={error}
+        errorTestId="customize-error"
+      >
         <input
           id={inputId}
           className="input"
@@ -490,8 +476,7 @@ function WidgetRow({ index, count, widget, errors, rowErrors, onChange, onMove, 
           aria-describedby={error ? `${inputId}-error` : undefined}
           onChange={(e) => onChange({ [name]: e.target.value })}
         />
-        <FieldError id={`${inputId}-error`} message={error} testId="customize-error" />
-      </div>
+      </FormField>
     );
   };
 

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import type { Stream } from '../../api/types';
-import { FieldError } from '../../components/FieldError';
+import { FormField } from '../../components/FormField';
+import { useSubmit } from '../../lib/useSubmit';
 import { useSession } from '../auth/sessionContext';
 
 /** Creates a stream in `scheduled`: `POST /api/streams`. */
@@ -10,7 +11,7 @@ export function CreateStreamForm({ onCreated }: { onCreated(stream: Stream): voi
   const id = useId();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [error, setError] = useState<Error | null>(null);
 
   const apiError = error instanceof ApiError ? error : null;
@@ -20,26 +21,21 @@ export function CreateStreamForm({ onCreated }: { onCreated(stream: Stream): voi
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
-    try {
-      const stream = await api.createStream({ title: title.trim(), category: category.trim() });
-      setTitle('');
-      setCategory('');
-      onCreated(stream);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const stream = await api.createStream({ title: title.trim(), category: category.trim() });
+        setTitle('');
+        setCategory('');
+        onCreated(stream);
+      },
+      (caught) => setError(caught instanceof Error ? caught : new Error(String(caught))),
+    );
   }
 
   return (
     <form className="create-form" onSubmit={submit} noValidate>
-      <div className="field field--grow">
-        <label className="field__label" htmlFor={`${id}-title`}>
-          Title
-        </label>
+      <FormField id={`${id}-title`} label="Title" className="field--grow" error={titleError}>
         <input
           id={`${id}-title`}
           className="input"
@@ -51,12 +47,8 @@ export function CreateStreamForm({ onCreated }: { onCreated(stream: Stream): voi
           aria-invalid={titleError ? true : undefined}
           aria-describedby={titleError ? `${id}-title-error` : undefined}
         />
-        <FieldError id={`${id}-title-error`} message={titleError} />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-category`}>
-          Category
-        </label>
+      </FormField>
+      <FormField id={`${id}-category`} label="Category" error={categoryError}>
         <input
           id={`${id}-category`}
           className="input"
@@ -76,8 +68,7 @@ export function CreateStreamForm({ onCreated }: { onCreated(stream: Stream): voi
           <option value="just chatting" />
           <option value="art" />
         </datalist>
-        <FieldError id={`${id}-category-error`} message={categoryError} />
-      </div>
+      </FormField>
       <div className="field field--action">
         <button className="button button--primary" type="submit" data-testid="create-submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create stream'}

@@ -1,39 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
-import type { Stream } from '../../api/types';
-import { useInterval } from '../../lib/useInterval';
+import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';
 import { StreamCard } from './StreamCard';
-
-const REFRESH_MS = 10_000;
+import { useStreamList } from './useStreamList';
 
 /** `/`: the streams that are live now, refreshed every 10 s. */
 export function HomePage() {
   const { api } = useSession();
-  const [streams, setStreams] = useState<Stream[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    try {
-      const live = await api.listStreams('live', controller.signal);
-      setStreams(live);
-      setError(null);
-    } catch (caught) {
-      if (!controller.signal.aborted) {
-        setError(caught instanceof Error ? caught.message : 'Could not load the streams.');
-      }
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-  useInterval(() => void load(), REFRESH_MS);
+  const fetchLive = useCallback((signal: AbortSignal) => api.listStreams('live', signal), [api]);
+  const { streams, error, load } = useStreamList(fetchLive, 'Could not load the streams.');
 
   return (
     <div className="page">
@@ -49,14 +25,7 @@ export function HomePage() {
         )}
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <span>{error}</span>
-          <button className="button button--ghost" type="button" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <LoadError message={error} onRetry={() => void load()} />}
 
       {streams === null && !error && (
         <div className="stream-grid" aria-busy="true" aria-label="Loading streams">

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { Stream } from '../../api/types';
-import { useInterval } from '../../lib/useInterval';
+import { LoadError } from '../../components/LoadError';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
 import { canCreate } from '../auth/sessionStorage';
 import { CreateStreamForm } from './CreateStreamForm';
 import { StudioStreamRow } from './StudioStreamRow';
-
-const REFRESH_MS = 10_000;
+import { useStreamList } from './useStreamList';
 
 /** `/studio`: a creator's streams: create, go live, end, archive, slow mode. */
 export function StudioPage() {
@@ -49,30 +48,11 @@ function StudioGate({ signedIn }: { signedIn: boolean }) {
 
 function Studio({ creatorId }: { creatorId: string }) {
   const { api } = useSession();
-  const [streams, setStreams] = useState<Stream[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    try {
-      const all = await api.listStreams(undefined, controller.signal);
-      setStreams(all.filter((s) => s.creatorId === creatorId));
-      setError(null);
-    } catch (caught) {
-      if (!controller.signal.aborted) {
-        setError(caught instanceof Error ? caught.message : 'Could not load your streams.');
-      }
-    }
-  }, [api, creatorId]);
-
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-  useInterval(() => void load(), REFRESH_MS);
+  const fetchMine = useCallback(
+    async (signal: AbortSignal) => (await api.listStreams(undefined, signal)).filter((s) => s.creatorId === creatorId),
+    [api, creatorId],
+  );
+  const { streams, setStreams, error, load } = useStreamList(fetchMine, 'Could not load your streams.');
 
   const upsert = useCallback((stream: Stream) => {
     // Show the server's answer at once; the next load confirms the list.
@@ -98,14 +78,7 @@ function Studio({ creatorId }: { creatorId: string }) {
 
       <section className="studio-list">
         <h2 className="section-title">My streams</h2>
-        {error && (
-          <div className="notice notice--error" role="alert">
-            <span>{error}</span>
-            <button className="button button--ghost" type="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        )}
+        {error && <LoadError message={error} onRetry={() => void load()} />}
         {streams === null && !error && <div className="skeleton skeleton--row" aria-label="Loading your streams" />}
         {streams !== null && streams.length === 0 && (
           <div className="empty empty--small">

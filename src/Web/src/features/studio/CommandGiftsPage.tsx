@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
-import { FieldError } from '../../components/FieldError';
+import { FormField } from '../../components/FormField';
+import { LoadError } from '../../components/LoadError';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
 import { giftEmoji } from '../gifts/giftArt';
@@ -13,7 +14,6 @@ import {
   cooldownKey,
   draftFromConfig,
   errorAt,
-  fieldErrorMap,
   mappingKey,
   newMapping,
   paramKey,
@@ -28,8 +28,7 @@ import {
 } from './commandForm';
 import { ACTION_HELP, actionLabel } from './actionLabels';
 import { ParamField } from './ParamField';
-
-const NO_ERRORS: FieldErrors = new Map();
+import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
 
 interface Loaded {
   stream: Stream;
@@ -71,9 +70,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommandsDraft | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -112,7 +109,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
     setDirty(true);
     setSavedAt(null);
     if (structural) {
-      setErrors(NO_ERRORS); // errors are keyed by row index, which just moved
+      setErrors(NO_FIELD_ERRORS); // errors are keyed by row index, which just moved
       setGeneralError(null);
     }
   }, []);
@@ -131,39 +128,18 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
       return;
     }
     const { config, errors: mine } = toConfig(draft, specs);
-    setGeneralError(null);
-    setErrors(mine);
-    if (mine.size > 0) {
-      return;
-    }
-    setSaving(true);
-    try {
+    await saveForm(mine, async () => {
       const stored = await api.putCommandGifts(streamId, config);
       if (stored && Array.isArray(stored.mappings)) {
         setDraft(draftFromConfig(stored, specs));
       }
       setDirty(false);
       setSavedAt(Date.now());
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(fieldErrorMap(error.fieldErrors));
-      } else {
-        setGeneralError(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   if (loadError) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <span>{loadError}</span>
-        <button className="button button--ghost" type="button" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   if (!loaded || !draft) {
     return (
@@ -209,14 +185,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
           <span>{generals.join(' ')}</span>
         </div>
       )}
-      {catalog.error && (
-        <div className="notice notice--error" role="alert">
-          <span>{catalog.error}</span>
-          <button className="button button--ghost" type="button" onClick={catalog.reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {catalog.error && <LoadError message={catalog.error} onRetry={catalog.reload} />}
 
       <section className="card">
         <header className="command-card__head">
@@ -274,10 +243,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
           {actions.map((action) => {
             const error = errorAt(errors, cooldownKey(action));
             return (
-              <div className="field cooldown" key={action}>
-                <label className="field__label" htmlFor={`${id}-cd-${action}`}>
-                  {actionLabel(action)}
-                </label>
+              <FormField key={action} id={`${id}-cd-${action}`} label={actionLabel(action)} className="cooldown" error={error} errorTestId="command-error">
                 <div className="cooldown__input">
                   <input
                     id={`${id}-cd-${action}`}
@@ -295,8 +261,7 @@ function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: strin
                   />
                   <span className="cooldown__unit">s</span>
                 </div>
-                <FieldError id={`${id}-cd-${action}-error`} message={error} testId="command-error" />
-              </div>
+              </FormField>
             );
           })}
         </div>
@@ -339,10 +304,7 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
   return (
     <li className="command-row" data-testid="command-row">
       <div className="command-row__head">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-gift`}>
-            When a viewer sends
-          </label>
+        <FormField id={`${id}-gift`} label="When a viewer sends" error={giftError} errorTestId="command-error">
           <select
             id={`${id}-gift`}
             className="input select"
@@ -359,15 +321,11 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-gift-error`} message={giftError} testId="command-error" />
-        </div>
+        </FormField>
         <span className="command-row__arrow" aria-hidden="true">
           →
         </span>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-action`}>
-            Run
-          </label>
+        <FormField id={`${id}-action`} label="Run" error={actionError} errorTestId="command-error">
           <select
             id={`${id}-action`}
             className="input select"
@@ -383,8 +341,7 @@ function CommandRow({ index, row, specs, gifts, errors, rowErrors, onGift, onAct
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-action-error`} message={actionError} testId="command-error" />
-        </div>
+        </FormField>
         <button className="button button--ghost command-row__remove" type="button" onClick={onRemove} aria-label={`Remove mapping ${index + 1}`}>
           Remove
         </button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Gift, LedgerEntry, LedgerName } from '../../api/types';
+import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';
 import { timeAgo } from '../../lib/format';
 import { SignInForm } from '../auth/SignInForm';
@@ -164,14 +165,7 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
           </button>
         </header>
 
-        {error && (
-          <div className="notice notice--error" role="alert">
-            <span>{error}</span>
-            <button className="button button--ghost" type="button" onClick={() => void (view ? loadMore() : load())}>
-              Try again
-            </button>
-          </div>
-        )}
+        {error && <LoadError message={error} onRetry={() => void (view ? loadMore() : load())} />}
 
         {view === null && !error && <div className="skeleton skeleton--row" aria-label="Loading your wallet" />}
         {view !== null && view.entries.length === 0 && (

@@ -9,8 +9,9 @@ import {
   type ChallengeKind,
   type Stream,
 } from '../../../api/types';
-import { FieldError } from '../../../components/FieldError';
+import { FormField } from '../../../components/FormField';
 import { formatDuration } from '../../../lib/countdown';
+import { useSubmit } from '../../../lib/useSubmit';
 import { ACTION_HELP, actionLabel } from '../../studio/actionLabels';
 import { errorAt, type FieldErrors } from '../../studio/commandForm';
 import { ParamField } from '../../studio/ParamField';
@@ -38,7 +39,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   const [draft, setDraft] = useState<ChallengeDraft>(() => emptyChallengeDraft());
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
   function edit(next: ChallengeDraft) {
     setDraft(next);
@@ -56,18 +57,18 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
       setErrors(check.errors);
       return;
     }
-    setBusy(true);
     setFailure(null);
-    try {
-      await onStart(check.request);
-      setDraft((d) => ({ ...emptyChallengeDraft(d.kind), durationSeconds: d.durationSeconds, rewardAction: d.rewardAction, rewardParams: d.rewardParams }));
-    } catch (caught) {
-      const result = challengeFailure(caught);
-      setErrors(result.fields);
-      setFailure(result.message || null);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await onStart(check.request);
+        setDraft((d) => ({ ...emptyChallengeDraft(d.kind), durationSeconds: d.durationSeconds, rewardAction: d.rewardAction, rewardParams: d.rewardParams }));
+      },
+      (caught) => {
+        const result = challengeFailure(caught);
+        setErrors(result.fields);
+        setFailure(result.message || null);
+      },
+    );
   }
 
   if (challenge?.status === 'running') {
@@ -90,10 +91,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
     <form className="host-card challenge-form" data-testid="challenge-form" onSubmit={submit} noValidate aria-label="Start a challenge">
       <h2 className="host-card__title">Start a challenge</h2>
       <div className="challenge-form__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-kind`}>
-            The audience has to reach
-          </label>
+        <FormField id={`${id}-kind`} label="The audience has to reach" error={kindError} errorTestId="challenge-error">
           <select
             id={`${id}-kind`}
             className="input select"
@@ -108,12 +106,17 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-kind-error`} message={kindError} testId="challenge-error" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-target`}>
-            Target <span className="param-field__hint">{CHALLENGE_KIND_INFO[draft.kind].unit}</span>
-          </label>
+        </FormField>
+        <FormField
+          id={`${id}-target`}
+          label={
+            <>
+              Target <span className="param-field__hint">{CHALLENGE_KIND_INFO[draft.kind].unit}</span>
+            </>
+          }
+          error={targetError}
+          errorTestId="challenge-error"
+        >
           <input
             id={`${id}-target`}
             className="input"
@@ -128,15 +131,20 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
             aria-describedby={targetError ? `${id}-target-error` : undefined}
             onChange={(e) => edit({ ...draft, target: e.target.value })}
           />
-          <FieldError id={`${id}-target-error`} message={targetError} testId="challenge-error" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-duration`}>
-            Duration (seconds)
-            {Number.isInteger(seconds) && seconds >= CHALLENGE_DURATION_MIN_SECONDS && seconds <= CHALLENGE_DURATION_MAX_SECONDS && (
-              <span className="param-field__hint">{formatDuration(seconds)}</span>
-            )}
-          </label>
+        </FormField>
+        <FormField
+          id={`${id}-duration`}
+          label={
+            <>
+              Duration (seconds)
+              {Number.isInteger(seconds) && seconds >= CHALLENGE_DURATION_MIN_SECONDS && seconds <= CHALLENGE_DURATION_MAX_SECONDS && (
+                <span className="param-field__hint">{formatDuration(seconds)}</span>
+              )}
+            </>
+          }
+          error={durationError}
+          errorTestId="challenge-error"
+        >
           <input
             id={`${id}-duration`}
             className="input"
@@ -151,12 +159,8 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
             aria-describedby={durationError ? `${id}-duration-error` : undefined}
             onChange={(e) => edit({ ...draft, durationSeconds: e.target.value })}
           />
-          <FieldError id={`${id}-duration-error`} message={durationError} testId="challenge-error" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-reward`}>
-            Reward when it completes
-          </label>
+        </FormField>
+        <FormField id={`${id}-reward`} label="Reward when it completes" error={rewardError ?? specsError ?? undefined} errorTestId="challenge-error">
           <select
             id={`${id}-reward`}
             className="input select"
@@ -173,8 +177,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-reward-error`} message={rewardError ?? specsError ?? undefined} testId="challenge-error" />
-        </div>
+        </FormField>
       </div>
 
       {spec && (

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/types';
 import { useLive } from '../../../app/liveContext';
 import { FieldError } from '../../../components/FieldError';
+import { FormField } from '../../../components/FormField';
+import { useSubmit } from '../../../lib/useSubmit';
 import { pollFailure } from './pollErrors';
 import {
   addOption,
@@ -30,7 +32,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
   const [draft, setDraft] = useState<PollDraft>(emptyDraft);
   const [errors, setErrors] = useState<DraftErrors | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
   const open = poll !== null && !poll.closed;
 
@@ -50,17 +52,15 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
       setErrors(check.errors);
       return;
     }
-    setBusy(true);
     setFailure(null);
-    try {
-      const created = await live.createPoll({ streamId: stream.id, ...check.request });
-      onCreated(created);
-      setDraft({ ...emptyDraft, durationSeconds: draft.durationSeconds });
-    } catch (caught) {
-      setFailure(pollFailure(caught, 'create').message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await live.createPoll({ streamId: stream.id, ...check.request });
+        onCreated(created);
+        setDraft({ ...emptyDraft, durationSeconds: draft.durationSeconds });
+      },
+      (caught) => setFailure(pollFailure(caught, 'create').message),
+    );
   }
 
   if (open) {
@@ -75,10 +75,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
   return (
     <form className="poll-create" data-testid="poll-create-form" onSubmit={submit} noValidate aria-label="Start a poll">
       <h2 className="poll-create__title">Start a poll</h2>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-question`}>
-          Question
-        </label>
+      <FormField id={`${id}-question`} label="Question" error={errors?.question}>
         <input
           id={`${id}-question`}
           className="input"
@@ -90,8 +87,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
           aria-invalid={errors?.question ? true : undefined}
           aria-describedby={errors?.question ? `${id}-question-error` : undefined}
         />
-        <FieldError id={`${id}-question-error`} message={errors?.question} />
-      </div>
+      </FormField>
 
       <fieldset className="poll-create__options">
         <legend className="field__label">Options</legend>
@@ -141,10 +137,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
       </fieldset>
 
       <div className="poll-create__foot">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-duration`}>
-            Runs for
-          </label>
+        <FormField id={`${id}-duration`} label="Runs for">
           <select
             id={`${id}-duration`}
             className="input select"
@@ -158,7 +151,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <button className="button button--primary" type="submit" data-testid="poll-create-submit" disabled={busy || !stream}>
           {busy ? 'Starting…' : 'Start poll'}
         </button>
