@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   OVERLAY_BANNER_MAX,
   OVERLAY_LABEL_MAX,
@@ -15,8 +15,8 @@ import {
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { cssVars } from '../../lib/cssVars';
-import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
+import { StudioStreamPage, type StudioEditorProps } from '../studio/StudioStreamPage';
 import { StatusBadge } from '../streams/StatusBadge';
 import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
 import { errorAt, type FieldErrors } from '../studio/commandForm';
@@ -45,32 +45,18 @@ const KIND_LABELS: Record<OverlayWidgetKind, { label: string; icon: string }> = 
 
 /** `/studio/streams/:streamId/customize`: the creator's look for the stream's watch page, saved with `PUT …/overlay`. */
 export function CustomizePage() {
-  const { streamId = '' } = useParams();
-  const { session } = useSession();
   return (
-    <div className="page customize-page" data-testid="customize-editor">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/studio">← Studio</Link>
-      </nav>
-      {session ? (
-        <Editor key={`${session.user.id}|${streamId}`} streamId={streamId} userId={session.user.id} isAdmin={session.user.role === 'admin'} />
-      ) : (
-        <>
-          <header className="page-head">
-            <h1 className="page-head__title">Customize</h1>
-          </header>
-          <section className="card gate">
-            <h2>Sign in as the stream&rsquo;s creator</h2>
-            <p>Only the creator of a stream chooses how its watch page looks.</p>
-            <SignInForm defaultRole="creator" layout="stacked" />
-          </section>
-        </>
-      )}
-    </div>
+    <StudioStreamPage
+      title="Customize"
+      gateText="Only the creator of a stream chooses how its watch page looks."
+      className="page customize-page"
+      testId="customize-editor"
+      Editor={Editor}
+    />
   );
 }
 
-function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: string; isAdmin: boolean }) {
+function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
   const [stream, setStream] = useState<Stream | null>(null);
   const [draft, setDraft] = useState<LayoutDraft | null>(null);

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
-import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
+import { StudioStreamPage, type StudioEditorProps } from './StudioStreamPage';
 import { giftEmoji } from '../gifts/giftArt';
 import { useGiftCatalog } from '../gifts/useGiftCatalog';
 import { sounds } from '../overlay/sounds';
@@ -37,33 +36,18 @@ interface Loaded {
 
 /** `/studio/streams/:streamId/commands`: which gifts run which overlay actions on this stream, and cooldowns. */
 export function CommandGiftsPage() {
-  const { streamId = '' } = useParams();
-  const { session } = useSession();
-
   return (
-    <div className="page page--narrow" data-testid="command-gifts-editor">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/studio">← Studio</Link>
-      </nav>
-      {session ? (
-        <Editor key={`${session.user.id}|${streamId}`} streamId={streamId} userId={session.user.id} isAdmin={session.user.role === 'admin'} />
-      ) : (
-        <>
-          <header className="page-head">
-            <h1 className="page-head__title">Command gifts</h1>
-          </header>
-          <section className="card gate">
-            <h2>Sign in as the stream&rsquo;s creator</h2>
-            <p>Only the creator of a stream sets which gifts run which effects on it.</p>
-            <SignInForm defaultRole="creator" layout="stacked" />
-          </section>
-        </>
-      )}
-    </div>
+    <StudioStreamPage
+      title="Command gifts"
+      gateText="Only the creator of a stream sets which gifts run which effects on it."
+      className="page page--narrow"
+      testId="command-gifts-editor"
+      Editor={Editor}
+    />
   );
 }
 
-function Editor({ streamId, userId, isAdmin }: { streamId: string; userId: string; isAdmin: boolean }) {
+function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
   const id = useId();
   const catalog = useGiftCatalog();
