@@ -13,6 +13,6 @@ public sealed class ConnectionFactory(Uri baseUrl, WireProtocol protocol, Loopba
     public ILiveConnection Create(string? token, IEventSink sink) => protocol switch
     {
         WireProtocol.SignalR => new SignalRConnection(baseUrl, token, sink, sources),
-        _ => new SocketIoConnection(baseUrl, token, sink),
+        _ => new SocketIoConnection(baseUrl, token, sink, sources),
     };
 }

@@ -23,12 +23,16 @@ public sealed class LoopbackSources : IDisposable
     }
 
     /// <summary>For <see cref="HttpConnectionOptions.WebSocketFactory"/>: a WebSocket from the next source address.</summary>
-    public async ValueTask<WebSocket> ConnectAsync(WebSocketConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<WebSocket> ConnectAsync(WebSocketConnectionContext context, CancellationToken cancellationToken) =>
+        await ConnectAsync(context.Uri, cancellationToken);
+
+    /// <summary>A WebSocket to <paramref name="uri"/> from the next source address.</summary>
+    public async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         try
         {
-            await socket.ConnectAsync(context.Uri, Next(), cancellationToken);
+            await socket.ConnectAsync(uri, Next(), cancellationToken);
             return socket;
         }
         catch
