@@ -20,9 +20,17 @@ public sealed class LeaderboardShardGrain(
         _saveTimer ??= this.RegisterGrainTimer(
             async ct =>
             {
-                _saveTimer?.Dispose();
-                _saveTimer = null;
-                await shard.WriteStateAsync(ct);
+                // Disposing the timer cancels ct, so it is disposed after the write, not before. The timer does not
+                // interleave: no score changes during the write, and the next change after it arms a new timer.
+                try
+                {
+                    await shard.WriteStateAsync(ct);
+                }
+                finally
+                {
+                    _saveTimer?.Dispose();
+                    _saveTimer = null;
+                }
             },
             new GrainTimerCreationOptions { DueTime = SaveInterval, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
         return Task.CompletedTask;
