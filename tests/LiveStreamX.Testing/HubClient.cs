@@ -20,6 +20,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly List<JsonElement> _events = [];
     private readonly Dictionary<string, long> _floor = [];
     private readonly SemaphoreSlim _arrived = new(0);
+    private int _batches;
 
     public HubClient(Uri hubUrl, string? token)
     {
@@ -32,11 +33,32 @@ public sealed class HubClient : IAsyncDisposable
                 }
             })
             .Build();
+        OnStreamEvents(Connection, Record, () => Interlocked.Increment(ref _batches));
+    }
+
+    /// <summary>
+    /// Registers <paramref name="handler"/> for every stream event, alone or inside a <c>stream:events</c> batch
+    /// (unpacked in order); <paramref name="batched"/> is told of each batch.
+    /// </summary>
+    public static void OnStreamEvents(HubConnection connection, Action<JsonElement> handler, Action? batched = null)
+    {
         foreach (var type in StreamEventTypes)
         {
-            Connection.On<JsonElement>(type, e => Record(e.Clone()));
+            connection.On<JsonElement>(type, e => handler(e.Clone()));
         }
+
+        connection.On<JsonElement>("stream:events", batch =>
+        {
+            batched?.Invoke();
+            foreach (var e in batch.GetProperty("events").EnumerateArray())
+            {
+                handler(e.Clone());
+            }
+        });
     }
+
+    /// <summary>How many <c>stream:events</c> batches arrived.</summary>
+    public int Batches => Volatile.Read(ref _batches);
 
     public HubConnection Connection { get; }
 

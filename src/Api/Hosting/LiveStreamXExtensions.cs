@@ -32,6 +32,7 @@ public static class LiveStreamXExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
         services.AddSingleton<LiveHubFilter>();
         services.AddSingleton<NodeIdentity>();
+        services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StreamEventBridge>();
         services.AddSingleton<UserEventBridge>();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();

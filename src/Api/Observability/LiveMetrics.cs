@@ -10,6 +10,7 @@ public sealed class LiveMetrics
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _eventsIn;
     private readonly Counter<long> _eventsOut;
+    private readonly Counter<long> _batches;
     private readonly Counter<long> _hubErrors;
     private readonly Counter<long> _reactionsDropped;
 
@@ -19,6 +20,7 @@ public sealed class LiveMetrics
         _connections = meter.CreateUpDownCounter<long>("lsx.hub.connections", description: "Open hub connections on this node.");
         _eventsIn = meter.CreateCounter<long>("lsx.events.in", description: "Hub method invocations received.");
         _eventsOut = meter.CreateCounter<long>("lsx.events.out", description: "Stream events sent to a stream's group on this node.");
+        _batches = meter.CreateCounter<long>("lsx.events.batches", description: "Messages that carried a stream's events to its group on this node (one event alone, or several as stream:events).");
         _hubErrors = meter.CreateCounter<long>("lsx.hub.errors", description: "Hub invocations that failed, by error code.");
         _reactionsDropped = meter.CreateCounter<long>("lsx.mood.dropped", description: "Reactions dropped because a user sent more than the limit.");
     }
@@ -30,6 +32,8 @@ public sealed class LiveMetrics
     public void Invoked(string method) => _eventsIn.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void Sent(string type) => _eventsOut.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void Batched() => _batches.Add(1);
 
     public void ReactionDropped() => _reactionsDropped.Add(1);
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Streams;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace LiveStreamX.Api.Realtime;
@@ -10,13 +12,22 @@ namespace LiveStreamX.Api.Realtime;
 /// This node's bridge from Orleans streams to SignalR groups: one subscription per stream that has viewers on
 /// this node, each event sent once to the stream's group. No grain is called per viewer.
 /// </summary>
+/// <remarks>
+/// Each feed has an outbox and a send loop (the send tick): an event after a quiet window goes out at once; events
+/// that follow within <see cref="RealtimeOptions.BatchWindowMilliseconds"/> go out together as one
+/// <c>stream:events</c> message. Every message costs each viewer's connection a frame, a flush and a system call on
+/// both ends, so a hot stream's viewers get a few messages a second however fast its chat runs.
+/// </remarks>
 public sealed partial class StreamEventBridge(
     IClusterClient cluster,
     IHubContext<LiveHub> hub,
+    IOptions<RealtimeOptions> options,
     LiveMetrics metrics,
-    ILogger<StreamEventBridge> logger)
+    TimeProvider time,
+    ILogger<StreamEventBridge> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Feed> _feeds = new();
+    private readonly RealtimeOptions _options = options.Value;
 
     /// <summary>Streams this node is subscribed to.</summary>
     public int ActiveFeeds => _feeds.Count(f => f.Value.IsSubscribed);
@@ -26,7 +37,7 @@ public sealed partial class StreamEventBridge(
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(streamId, id => new Feed(id));
+            var feed = _feeds.GetOrAdd(streamId, id => new Feed(id, _options.OutboxCapacity));
             await feed.Gate.WaitAsync();
             try
             {
@@ -37,6 +48,7 @@ public sealed partial class StreamEventBridge(
 
                 if (feed.References == 0)
                 {
+                    feed.Sending ??= Task.Run(() => SendLoopAsync(feed));
                     feed.Subscription = await Events(streamId).SubscribeAsync((e, _) => ForwardAsync(e));
                 }
 
@@ -67,6 +79,7 @@ public sealed partial class StreamEventBridge(
             }
 
             feed.Retired = true;
+            feed.Outbox.Writer.TryComplete();
             _feeds.TryRemove(new KeyValuePair<string, Feed>(streamId, feed));
             if (feed.Subscription is { } subscription)
             {
@@ -155,23 +168,93 @@ public sealed partial class StreamEventBridge(
         cluster.GetStreamProvider(StreamNames.Provider)
             .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId));
 
+    /// <summary>Ends every send loop (the node is stopping).</summary>
+    public void Dispose()
+    {
+        foreach (var feed in _feeds.Values)
+        {
+            feed.Outbox.Writer.TryComplete();
+        }
+    }
+
+    // Queues the event in its feed's outbox; a full outbox makes the Orleans stream wait, as a slow send did before.
     private async Task ForwardAsync(StreamEvent e)
     {
-        if (_feeds.TryGetValue(e.StreamId, out var feed))
+        if (!_feeds.TryGetValue(e.StreamId, out var feed))
         {
-            feed.Advance(e.Seq, touch: true);
+            return; // no viewer on this node any more
         }
 
+        feed.Advance(e.Seq, touch: true);
         metrics.Sent(e.Type);
-        await hub.Clients.Group(e.StreamId).SendAsync(e.Type, e);
+        try
+        {
+            await feed.Outbox.Writer.WriteAsync(e);
+        }
+        catch (ChannelClosedException)
+        {
+            // The last viewer left meanwhile.
+        }
+    }
+
+    private async Task SendLoopAsync(Feed feed)
+    {
+        var window = TimeSpan.FromMilliseconds(_options.BatchWindowMilliseconds);
+        var reader = feed.Outbox.Reader;
+        var batch = new List<StreamEvent>();
+        long? lastSend = null;
+        while (await reader.WaitToReadAsync())
+        {
+            if (lastSend is { } sent && window - time.GetElapsedTime(sent) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, time);
+            }
+
+            while (batch.Count < _options.MaxBatchEvents && reader.TryRead(out var e))
+            {
+                batch.Add(e);
+            }
+
+            lastSend = time.GetTimestamp();
+            try
+            {
+                await SendAsync(feed.StreamId, batch);
+            }
+            catch (Exception ex)
+            {
+                // A group send fails only as a whole (the node is stopping); the next batch tries again.
+                LogSendFailed(logger, ex, feed.StreamId, batch.Count);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private Task SendAsync(string streamId, List<StreamEvent> events)
+    {
+        metrics.Batched();
+        var group = hub.Clients.Group(streamId);
+        return events.Count == 1
+            ? group.SendAsync(events[0].Type, events[0])
+            : group.SendAsync(EventNames.StreamEvents, new StreamEventBatch(streamId, [.. events]));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing from stream {StreamId} failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception ex, string streamId);
 
-    private sealed class Feed(string streamId)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} events of stream {StreamId} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception ex, string streamId, int count);
+
+    private sealed class Feed(string streamId, int capacity)
     {
         public string StreamId { get; } = streamId;
+
+        /// <summary>Events waiting for the send loop, in seq order.</summary>
+        public Channel<StreamEvent> Outbox { get; } = Channel.CreateBounded<StreamEvent>(
+            new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+
+        /// <summary>The send loop; it ends when the feed retires and its outbox is empty.</summary>
+        public Task? Sending { get; set; }
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 

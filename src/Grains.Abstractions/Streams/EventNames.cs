@@ -6,6 +6,9 @@ public static class EventNames
     public const string StreamJoin = "stream:join";
     public const string StreamLeave = "stream:leave";
     public const string StreamState = "stream:state";
+
+    /// <summary>Several events of one stream in one message, in seq order (the Api node's send tick, under load).</summary>
+    public const string StreamEvents = "stream:events";
     public const string ViewersCount = "viewers:count";
     public const string ChatMessage = "chat:message";
     public const string ChatSlowMode = "chat:slowmode";

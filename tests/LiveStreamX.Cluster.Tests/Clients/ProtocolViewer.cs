@@ -42,10 +42,7 @@ public sealed class ProtocolViewer : IAsyncDisposable
             })
             .WithAutomaticReconnect(new SteadyRetry())
             .Build();
-        foreach (var type in HubClient.StreamEventTypes)
-        {
-            Connection.On<JsonElement>(type, e => OnEvent(e.Clone()));
-        }
+        HubClient.OnStreamEvents(Connection, OnEvent);
 
         Connection.Reconnected += _ =>
         {

@@ -30,6 +30,15 @@ internal sealed class SignalRConnection : ILiveConnection
             _hub.On<WireEvent>(type, e => sink.OnEvent(new LiveEvent(type, e.StreamId, e.Seq, e.Text, e.TransferId, LoadClock.NowMicros())));
         }
 
+        _hub.On<WireBatch>(EventNames.StreamEvents, batch =>
+        {
+            var arrived = LoadClock.NowMicros();
+            foreach (var e in batch.Events)
+            {
+                sink.OnEvent(new LiveEvent(e.Type, e.StreamId, e.Seq, e.Text, e.TransferId, arrived));
+            }
+        });
+
         _hub.Closed += error =>
         {
             if (!_stopping)

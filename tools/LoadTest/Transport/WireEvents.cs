@@ -25,6 +25,8 @@ public static class WireEvents
 /// <summary>What the load test reads of any stream event, or of a chat acknowledgement; the rest is skipped.</summary>
 internal sealed class WireEvent
 {
+    public string Type { get; set; } = string.Empty;
+
     public string StreamId { get; set; } = string.Empty;
 
     public long Seq { get; set; }
@@ -32,6 +34,12 @@ internal sealed class WireEvent
     public string? Text { get; set; }
 
     public string? TransferId { get; set; }
+}
+
+/// <summary>A <c>stream:events</c> message: several events of one stream, oldest first.</summary>
+internal sealed class WireBatch
+{
+    public WireEvent[] Events { get; set; } = [];
 }
 
 /// <summary>What the load test reads of a join's snapshot.</summary>

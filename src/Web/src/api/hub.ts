@@ -10,6 +10,7 @@ import { retrySameRequest, type FailureKind, type RetryOptions } from './retry';
 import { StreamSequencer, type JoinTicket, type SequencerOutcome } from './streamSequencer';
 import {
   HubMethods,
+  STREAM_EVENTS_BATCH,
   STREAM_EVENT_TYPES,
   USER_EVENT_TYPES,
   type AskRequest,
@@ -32,6 +33,7 @@ import {
   type SendGiftRequest,
   type StartChallengeRequest,
   type StreamEvent,
+  type StreamEventBatch,
   type UpvoteRequest,
   type UserEvent,
   type VoteRequest,
@@ -41,13 +43,21 @@ import {
 export type EventRegistrar = Pick<HubConnection, 'on'>;
 
 /**
- * Registers `handler` under every stream event name (STREAM_EVENT_TYPES). An event the connection has no handler
- * for is dropped by SignalR before the sequencer sees it, and the next event's seq then looks like a gap.
+ * Registers `handler` under every stream event name (STREAM_EVENT_TYPES), and unpacks `stream:events` batches into
+ * it one event at a time, in order. An event the connection has no handler for is dropped by SignalR before the
+ * sequencer sees it, and the next event's seq then looks like a gap.
  */
 export function registerStreamEvents(hub: EventRegistrar, handler: (event: StreamEvent) => void): void {
   for (const type of STREAM_EVENT_TYPES) {
     hub.on(type, handler);
   }
+  hub.on(STREAM_EVENTS_BATCH, (batch: StreamEventBatch) => {
+    if (Array.isArray(batch?.events)) {
+      for (const event of batch.events) {
+        handler(event);
+      }
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { isUserEvent, registerStreamEvents, registerUserEvents, type EventRegistrar } from './hub';
 import {
   HubMethods,
+  STREAM_EVENTS_BATCH,
   STREAM_EVENT_TYPES,
   USER_EVENT_TYPES,
   type StreamEvent,
@@ -11,8 +12,8 @@ import {
   type UserEventType,
 } from './types';
 
-/** Every server-to-client name the client registers: stream events, and the user's own (`level:up`, …). */
-const ALL_EVENT_TYPES: readonly string[] = [...STREAM_EVENT_TYPES, ...USER_EVENT_TYPES];
+/** Every server-to-client name the client registers: stream events, their batch, and the user's own (`level:up`, …). */
+const ALL_EVENT_TYPES: readonly string[] = [...STREAM_EVENT_TYPES, STREAM_EVENTS_BATCH, ...USER_EVENT_TYPES];
 
 const protocol = readFileSync(new URL('../../../../docs/PROTOCOL.md', import.meta.url), 'utf8');
 
@@ -81,7 +82,28 @@ describe('the stream event names', () => {
     const registered: string[] = [];
     const hub: EventRegistrar = { on: (name: string) => void registered.push(name) };
     registerStreamEvents(hub, () => {});
-    expect([...registered].sort()).toEqual([...STREAM_EVENT_TYPES].sort());
+    expect([...registered].sort()).toEqual([...STREAM_EVENT_TYPES, STREAM_EVENTS_BATCH].sort());
+  });
+
+  it('reach the handler one at a time, in order, when they come as a stream:events batch', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const hub: EventRegistrar = { on: (name: string, fn: (...args: unknown[]) => void) => void handlers.set(name, fn) };
+    const seen: StreamEvent[] = [];
+    registerStreamEvents(hub, (event) => seen.push(event));
+    const first = { type: 'chat:message', streamId: 's_1', seq: 8, at: '', text: 'a' };
+    const second = { type: 'gift:received', streamId: 's_1', seq: 9, at: '' };
+    handlers.get(STREAM_EVENTS_BATCH)?.({ streamId: 's_1', events: [first, second] });
+    expect(seen).toEqual([first, second]);
+  });
+
+  it('ignore a stream:events batch without an events array', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const hub: EventRegistrar = { on: (name: string, fn: (...args: unknown[]) => void) => void handlers.set(name, fn) };
+    const seen: StreamEvent[] = [];
+    registerStreamEvents(hub, (event) => seen.push(event));
+    handlers.get(STREAM_EVENTS_BATCH)?.({ streamId: 's_1' });
+    handlers.get(STREAM_EVENTS_BATCH)?.(null);
+    expect(seen).toEqual([]);
   });
 
   it('reach the handler with the event as sent', () => {

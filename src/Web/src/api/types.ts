@@ -715,6 +715,18 @@ const STREAM_EVENT_NAMES = {
 /** Server-to-client hub events; each is sent under its `type` as the method name. The one list to register. */
 export const STREAM_EVENT_TYPES: readonly StreamEventType[] = Object.keys(STREAM_EVENT_NAMES) as StreamEventType[];
 
+/**
+ * Under load an Api node sends a stream's events together: `stream:events` carries consecutive events of one stream,
+ * oldest first, each exactly as it would have come alone. Clients unpack it and handle each event in order.
+ */
+export const STREAM_EVENTS_BATCH = 'stream:events';
+
+/** The argument of `stream:events`. */
+export interface StreamEventBatch {
+  streamId: string;
+  events: StreamEvent[];
+}
+
 /** The argument of the `chat:message` hub method. */
 export interface SendChatRequest {
   streamId: string;
