@@ -1,12 +1,17 @@
+using LiveStreamX.LoadTest.Transport;
+
 namespace LiveStreamX.LoadTest.Tests;
 
 [Collection(LoadTargetCollection.Name)]
 public sealed class HotStreamTests(LoadTargetFixture target)
 {
-    [Fact]
-    public async Task EveryViewerReceivesEveryMessageOnceWithItsLatency()
+    [Theory]
+    [InlineData(ClientKind.Raw)]
+    [InlineData(ClientKind.HubConnection)]
+    public async Task EveryViewerReceivesEveryMessageOnceWithItsLatency(ClientKind client)
     {
         var options = SmokeRuns.Tiny(target, "hot-stream");
+        options.Client = client;
         options.Viewers = 8;
         options.Senders = 3;
         options.Rate = 10;

@@ -17,6 +17,12 @@ public static class CommandLine
             "socketio" => WireProtocol.SocketIo,
             _ => throw new FormatException("--protocol is signalr or socketio."),
         }),
+        new("--client", "raw|hubconnection", "raw: the tool's own lean clients (default); hubconnection: Microsoft's .NET SignalR client", (o, v) => o.Client = v.ToLowerInvariant() switch
+        {
+            "raw" => ClientKind.Raw,
+            "hubconnection" => ClientKind.HubConnection,
+            _ => throw new FormatException("--client is raw or hubconnection."),
+        }),
         new("--viewers", "N", "connections watching (default 100)", (o, v) => o.Viewers = Int(v)),
         new("--senders", "N", "signed-in users sending (default: enough to stay under the server's default limits)", (o, v) => o.Senders = Int(v)),
         new("--rate", "R", "messages, gifts or actions per second, open loop (default 20)", (o, v) => o.Rate = Number(v)),

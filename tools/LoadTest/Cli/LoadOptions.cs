@@ -22,6 +22,9 @@ public sealed class LoadOptions
 
     public WireProtocol Protocol { get; set; } = WireProtocol.SignalR;
 
+    /// <summary>The tool's own lean clients, or Microsoft's HubConnection (SignalR only).</summary>
+    public ClientKind Client { get; set; } = ClientKind.Raw;
+
     /// <summary>Connections watching streams (senders of chat are among them).</summary>
     public int Viewers { get; set; } = 100;
 
@@ -111,9 +114,9 @@ public sealed class LoadOptions
             yield return "--source-addresses must be loopback addresses (127.0.0.x).";
         }
 
-        if (Protocol == WireProtocol.SocketIo && (Engine || SourceAddresses.Count > 1))
+        if (Protocol == WireProtocol.SocketIo && (Engine || Client == ClientKind.HubConnection))
         {
-            yield return "--protocol socketio runs web scenarios from one source address.";
+            yield return "--protocol socketio runs web scenarios with the raw client.";
         }
 
         if (Viewers < 1 || Rate <= 0 || DurationSeconds <= 0 || WarmupSeconds < 0 || DrainSeconds <= 0 || ConnectRate < 1 || Concurrency < 1 || Grains < 1)

@@ -17,7 +17,7 @@ public static class WebRun
         var gifts = new GiftBook(metrics);
         using var api = new ServerApi(options.Url);
         using var sources = new LoopbackSources(options.SourceAddresses);
-        await using var audience = new Audience(options, metrics, gifts, api, new ConnectionFactory(options.Url, options.Protocol, sources));
+        await using var audience = new Audience(options, metrics, gifts, api, new ConnectionFactory(options.Url, options.Protocol, options.Client, sources));
         var scenario = Create(new RunContext(options, metrics, audience, new LoadActions(metrics, gifts, api, audience.RunId, options.GiftCode)));
 
         var startedAt = DateTimeOffset.UtcNow;
@@ -60,7 +60,12 @@ public static class WebRun
             return new LoadReport
             {
                 Scenario = options.Scenario,
-                Protocol = options.Protocol == WireProtocol.SignalR ? "signalr" : "socketio",
+                Protocol = (options.Protocol, options.Client) switch
+                {
+                    (WireProtocol.SocketIo, _) => "socketio",
+                    (_, ClientKind.HubConnection) => "signalr, HubConnection",
+                    _ => "signalr",
+                },
                 Target = options.Url.ToString(),
                 Command = command,
                 StartedAt = startedAt,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using LiveStreamX.Streams;
 
@@ -20,6 +21,11 @@ public static class WireEvents
             .Distinct()
             .Order(StringComparer.Ordinal),
     ];
+
+    private static readonly FrozenSet<string> s_stream = Stream.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="type"/> is a stream event of the contract.</summary>
+    public static bool IsStreamEvent(string type) => s_stream.Contains(type);
 }
 
 /// <summary>What the load test reads of any stream event, or of a chat acknowledgement; the rest is skipped.</summary>

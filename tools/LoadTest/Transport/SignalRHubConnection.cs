@@ -7,15 +7,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace LiveStreamX.LoadTest.Transport;
 
 /// <summary>
-/// A real SignalR client (the .NET HubConnection, JSON protocol) on <c>/hubs/live</c> over a WebSocket. It skips
-/// the negotiate request and sends the token in <c>access_token</c>, as browsers do on a WebSocket.
+/// Microsoft's SignalR client (the .NET HubConnection, JSON protocol) on <c>/hubs/live</c> over a WebSocket, for
+/// <c>--client hubconnection</c>. It skips the negotiate request and sends the token in <c>access_token</c>, as
+/// browsers do on a WebSocket. It costs the generator about as much CPU per message as the server spends, so the
+/// default is the tool's own <see cref="SignalRJsonConnection"/>.
 /// </summary>
-internal sealed class SignalRConnection : ILiveConnection
+internal sealed class SignalRHubConnection : ILiveConnection
 {
     private readonly HubConnection _hub;
     private volatile bool _stopping;
 
-    public SignalRConnection(Uri baseUrl, string? token, IEventSink sink, LoopbackSources sources)
+    public SignalRHubConnection(Uri baseUrl, string? token, IEventSink sink, LoopbackSources sources)
     {
         var query = token is null ? string.Empty : "?access_token=" + Uri.EscapeDataString(token);
         _hub = new HubConnectionBuilder()
@@ -93,7 +95,7 @@ internal sealed class SignalRConnection : ILiveConnection
         }
         catch (HubException e)
         {
-            throw new LiveCallException(CodeOf(e.Message), e.Message, e);
+            throw new LiveCallException(WebSocketConnection.CodeOf(e.Message), e.Message, e);
         }
         catch (OperationCanceledException e)
         {
@@ -105,13 +107,4 @@ internal sealed class SignalRConnection : ILiveConnection
         }
     }
 
-    /// <summary>The stable code of a hub error: "… HubException: rate_limited: Slow down …" → "rate_limited".</summary>
-    private static string CodeOf(string message)
-    {
-        const string Marker = "HubException: ";
-        var start = message.IndexOf(Marker, StringComparison.Ordinal);
-        var text = start >= 0 ? message[(start + Marker.Length)..] : message;
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && !text[..colon].Contains(' ', StringComparison.Ordinal) ? text[..colon] : "hub_error";
-    }
 }
