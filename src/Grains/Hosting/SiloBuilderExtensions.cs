@@ -61,7 +61,17 @@ public static class SiloBuilderExtensions
             silo.UseInMemoryReminderService();
         }
 
+        // Default storage, memory or Redis, in binary (GrainStateSerializer); the pub-sub table keeps Orleans' default.
+        silo.Services.AddSingleton(sp => new GrainStateSerializer(
+            sp.GetRequiredService<Orleans.Serialization.Serializer>(), sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>()));
+        silo.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(StorageNames.Default)
+            .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer);
+        silo.Services.AddOptions<Orleans.Persistence.RedisStorageOptions>(StorageNames.Default)
+            .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer);
+
         silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Services.Configure<StreamPullingAgentOptions>(
+            StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(options.StreamPollMilliseconds));
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(options.MinimumReminderPeriodSeconds));
 
         var services = silo.Services;

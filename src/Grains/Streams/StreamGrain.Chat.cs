@@ -45,7 +45,6 @@ public sealed partial class StreamGrain
                 Role = author.Role,
                 Text = clean,
                 Level = flair?.Level ?? 0,
-                // Arrays, not collection expressions: persisted state must hold types the storage serializer can name.
                 Badges = (flair?.Badges ?? []).Take(3).ToArray(),
             },
             (state, e) => state with { Chat = [.. state.Chat.TakeLast(_chat.HistorySize - 1), e] });

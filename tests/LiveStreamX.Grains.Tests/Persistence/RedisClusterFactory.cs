@@ -1,6 +1,7 @@
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
@@ -8,7 +9,8 @@ namespace LiveStreamX.Grains.Tests.Persistence;
 /// <summary>Test clusters whose grain state lives in a real redis-server.</summary>
 internal static class RedisClusterFactory
 {
-    public static async Task<InProcessTestCluster> StartAsync(string redisConnectionString, string serviceId, short silos = 1)
+    /// <summary>A cluster on Redis; <paramref name="legacyJson"/> stores state as JSON, as versions before GrainStateSerializer did.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(string redisConnectionString, string serviceId, short silos = 1, bool legacyJson = false)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -17,11 +19,19 @@ internal static class RedisClusterFactory
             ["LSX:Wallets:GiftsPerSecond"] = "10000",
             ["LSX:Wallets:TokensPerMinute"] = "100000000",
         }));
-        builder.ConfigureSilo((_, silo) => silo.AddLiveStreamXGrains(new OrleansHostingOptions
+        builder.ConfigureSilo((_, silo) =>
         {
-            Storage = StorageKind.Redis,
-            RedisConnectionString = redisConnectionString,
-        }));
+            silo.AddLiveStreamXGrains(new OrleansHostingOptions
+            {
+                Storage = StorageKind.Redis,
+                RedisConnectionString = redisConnectionString,
+            });
+            if (legacyJson)
+            {
+                silo.Services.AddOptions<Orleans.Persistence.RedisStorageOptions>(StorageNames.Default)
+                    .PostConfigure<Orleans.Storage.IGrainStorageSerializer>((o, json) => o.GrainStorageSerializer = json);
+            }
+        });
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
         var cluster = builder.Build();
         await cluster.DeployAsync();

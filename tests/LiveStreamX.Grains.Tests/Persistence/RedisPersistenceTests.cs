@@ -1,6 +1,9 @@
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
+using ConnectionMultiplexer = StackExchange.Redis.ConnectionMultiplexer;
+using RedisType = StackExchange.Redis.RedisType;
+using RedisValue = StackExchange.Redis.RedisValue;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
 
@@ -85,6 +88,62 @@ public sealed class RedisPersistenceTests : IAsyncLifetime
             var rank = await cluster.Client.GetGrain<LiveStreamX.Leaderboards.ILeaderboardGrain>("test:" + serviceId).RankAsync(userId, 0).WithTimeout();
             Assert.Equal(42, rank!.Entry.Score);
         }
+    }
+
+    [Fact]
+    public async Task StateAnEarlierVersionStoredAsJsonIsReadAfterTheUpgrade()
+    {
+        var serviceId = TestIds.Cluster();
+        var streamId = TestIds.Stream();
+        var creator = new Actor("u_c_" + Guid.NewGuid().ToString("N")[..8], "json_creator", Role.Creator);
+
+        await using (var before = await RedisClusterFactory.StartAsync(_redis.ConnectionString, serviceId, legacyJson: true))
+        {
+            var stream = before.Client.GetGrain<IStreamGrain>(streamId);
+            await stream.CreateAsync(new CreateStream(creator, "Stored as JSON", "testing")).WithTimeout();
+            await stream.MoveToAsync(creator, StreamStatus.Live).WithTimeout();
+            await stream.PostChatAsync(creator, "written before the upgrade").WithTimeout();
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        Assert.Equal((byte)'{', (await StoredAsync(redis, "written before the upgrade"))[0]);
+
+        await using var after = await RedisClusterFactory.StartAsync(_redis.ConnectionString, serviceId);
+        var upgraded = after.Client.GetGrain<IStreamGrain>(streamId);
+        Assert.Equal("Stored as JSON", (await upgraded.GetAsync().WithTimeout())!.Title);
+        var snapshot = await upgraded.JoinAsync(new ViewerJoin("n", 0, null)).WithTimeout();
+        Assert.Equal("written before the upgrade", Assert.Single(snapshot.Chat).Text);
+
+        // The next write stores it in the new format, and it reads back.
+        await upgraded.PostChatAsync(creator, "written after it").WithTimeout();
+        Assert.Equal(2, (await upgraded.JoinAsync(new ViewerJoin("n", 0, null)).WithTimeout()).Chat.Count);
+        Assert.Equal("LSX\u0001"u8.ToArray(), (await StoredAsync(redis, "written after it"))[..4]);
+    }
+
+    /// <summary>The stored value that holds <paramref name="text"/>, whatever the storage's key layout.</summary>
+    private static async Task<byte[]> StoredAsync(ConnectionMultiplexer redis, string text)
+    {
+        var db = redis.GetDatabase();
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        foreach (var key in redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: "*"))
+        {
+            RedisValue[] values = await db.KeyTypeAsync(key) switch
+            {
+                RedisType.Hash => [.. (await db.HashGetAllAsync(key)).Select(e => e.Value)],
+                RedisType.String => [await db.StringGetAsync(key)],
+                _ => [],
+            };
+            foreach (var value in values)
+            {
+                var bytes = (byte[]?)value ?? [];
+                if (bytes.AsSpan().IndexOf(needle) >= 0)
+                {
+                    return bytes;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No stored value holds '{text}'.");
     }
 
     [Fact]
