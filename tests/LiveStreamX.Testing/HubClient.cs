@@ -22,7 +22,8 @@ public sealed class HubClient : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private int _batches;
 
-    public HubClient(Uri hubUrl, string? token)
+    /// <summary>A client of <paramref name="hubUrl"/>, signed in with <paramref name="token"/> (or anonymous); <paramref name="webSocketsOnly"/> skips negotiate and never falls back to another transport.</summary>
+    public HubClient(Uri hubUrl, string? token, bool webSocketsOnly = false)
     {
         Connection = new HubConnectionBuilder()
             .WithUrl(hubUrl, o =>
@@ -30,6 +31,12 @@ public sealed class HubClient : IAsyncDisposable
                 if (token is not null)
                 {
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+
+                if (webSocketsOnly)
+                {
+                    o.SkipNegotiation = true;
+                    o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 }
             })
             .Build();

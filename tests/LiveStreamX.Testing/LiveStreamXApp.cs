@@ -89,7 +89,7 @@ public sealed class LiveStreamXApp : WebApplicationFactory<Program>
         return stream!.Id;
     }
 
-    public HubClient Hub(TestUser? user = null) => new(new Uri(BaseAddress, "/hubs/live"), user?.Token);
+    public HubClient Hub(TestUser? user = null, bool webSocketsOnly = false) => new(new Uri(BaseAddress, "/hubs/live"), user?.Token, webSocketsOnly);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -21,6 +21,8 @@ public static class LiveStreamXExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 
+        services.AddOptions<ConnectionLimits>().BindConfiguration(ConnectionLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelConnectionLimits>();
         builder.AddOrleans(api.Mode);
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
