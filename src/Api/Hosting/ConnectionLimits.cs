@@ -22,7 +22,7 @@ public sealed class ConnectionLimits
 
     /// <summary>Plain HTTP connections (REST, negotiate) open at once.</summary>
     [Range(1, 1_000_000)]
-    public int MaxHttpConnections { get; set; } = 500;
+    public int MaxHttpConnections { get; set; } = 250;
 
     /// <summary>The WebSocket limit in force: the configured one, or what the open-file limit leaves.</summary>
     public long WebSocketLimit(long? openFileLimit) =>

@@ -46,7 +46,7 @@ public sealed class ConnectionLimitTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, 20_000L, 19_000L)]
+    [InlineData(null, 20_000L, 19_250L)]
     [InlineData(null, null, long.MaxValue)]
     [InlineData(50, 20_000L, 50L)]
     public void TheWebSocketLimitIsWhatTheOpenFileLimitLeavesUnlessSet(int? configured, long? openFiles, long expected)
