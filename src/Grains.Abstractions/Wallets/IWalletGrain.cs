@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using Orleans.Concurrency;
 
@@ -81,17 +82,8 @@ public static class WalletRegistry
 {
     public const int Shards = 16;
 
-    /// <summary>A stable shard for a user id (not string.GetHashCode, which changes per process).</summary>
-    public static int ShardOf(string userId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in userId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Shards);
-    }
+    /// <summary>A stable shard for a user id.</summary>
+    public static int ShardOf(string userId) => (int)(ShardHash.Of(userId) % Shards);
 }
 
 /// <summary>Checks every ledger of the cluster. Key: 0.</summary>

@@ -1,7 +1,9 @@
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Users;
+using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Streams;
 
@@ -19,7 +21,8 @@ public sealed partial class StreamGrain
 
     public async Task RecordGiftAsync(GiftDelivery delivery)
     {
-        if (stream.State.GiftsApplied.TryGetValue(delivery.SenderId, out var applied) && applied >= delivery.TransferNo)
+        await SettleGiftInFlightAsync();
+        if (_gifters.HasApplied(delivery.SenderId, delivery.TransferNo))
         {
             return;
         }
@@ -33,32 +36,37 @@ public sealed partial class StreamGrain
 
         var from = new UserRef(delivery.SenderId, delivery.SenderHandle);
         var trigger = TriggerFor(delivery, from);
-        await PublishAsync(
-            new GiftReceived
+        var received = new GiftReceived
+        {
+            StreamId = Id,
+            TransferId = delivery.TransferId,
+            From = from,
+            Gift = new GiftRef(delivery.Gift.Code, delivery.Gift.Name, delivery.Gift.AnimationKey, delivery.Gift.Rarity),
+            Count = delivery.Count,
+            Tokens = delivery.Tokens,
+            ComboId = combo.Id,
+            Combo = combo.Count,
+            StreamTotal = _gifters.Total + delivery.Tokens,
+        };
+
+        var gift = new GiftInFlight(delivery.SenderId, delivery.SenderHandle, delivery.TransferNo, delivery.Tokens);
+        if (trigger is null)
+        {
+            // Most gifts: the sender's tally bucket is the one write.
+            await RecordTallyAsync(gift);
+            await PublishAsync(received);
+        }
+        else
+        {
+            // The trigger is queued with the gift in flight in one write; the tally follows, and a crash between
+            // the two is finished by the next activation (or the wallet's retry) without queueing it again.
+            await PublishAsync(received, (state, _) => state with
             {
-                StreamId = Id,
-                TransferId = delivery.TransferId,
-                From = from,
-                Gift = new GiftRef(delivery.Gift.Code, delivery.Gift.Name, delivery.Gift.AnimationKey, delivery.Gift.Rarity),
-                Count = delivery.Count,
-                Tokens = delivery.Tokens,
-                ComboId = combo.Id,
-                Combo = combo.Count,
-                StreamTotal = stream.State.GiftTotal + delivery.Tokens,
-            },
-            (state, _) =>
-            {
-                var gifters = new Dictionary<string, TopGifter>(state.Gifters);
-                var before = gifters.GetValueOrDefault(delivery.SenderId)?.Tokens ?? 0;
-                gifters[delivery.SenderId] = new TopGifter(delivery.SenderId, delivery.SenderHandle, before + delivery.Tokens);
-                return state with
-                {
-                    GiftTotal = state.GiftTotal + delivery.Tokens,
-                    Gifters = gifters,
-                    GiftsApplied = new Dictionary<string, long>(state.GiftsApplied) { [delivery.SenderId] = delivery.TransferNo },
-                    CommandQueue = trigger is null ? state.CommandQueue : Enqueue(state.CommandQueue, trigger),
-                };
+                CommandQueue = Enqueue(state.CommandQueue, trigger),
+                GiftInFlight = gift,
             });
+            await SettleGiftInFlightAsync();
+        }
 
         AddChallengeProgress(ChallengeKind.GiftTokens, delivery.Tokens);
         ScheduleBoardUpdate();
@@ -96,9 +104,52 @@ public sealed partial class StreamGrain
 
     public Task<GiftStats> GetGiftStatsAsync() => Task.FromResult(GiftStatsNow());
 
-    private GiftStats GiftStatsNow() => new(
-        stream.State.GiftTotal,
-        stream.State.Gifters.Values.OrderByDescending(g => g.Tokens).ThenBy(g => g.Handle, StringComparer.Ordinal).Take(TopGiftersShown).ToArray());
+    private GiftStats GiftStatsNow() =>
+        new(_gifters.Total, [.. _gifters.Top(TopGiftersShown).Select(g => new TopGifter(g.UserId, g.Handle, g.Tokens))]);
+
+    /// <summary>Writes the tally of a command gift whose trigger was queued, if that write has not happened yet.</summary>
+    private async Task SettleGiftInFlightAsync()
+    {
+        if (stream.State.GiftInFlight is { } gift && !_gifters.HasApplied(gift.SenderId, gift.TransferNo))
+        {
+            await RecordTallyAsync(gift);
+        }
+    }
+
+    private async Task RecordTallyAsync(GiftInFlight gift)
+    {
+        try
+        {
+            await _gifters.RecordAsync(gift.SenderId, gift.Handle, gift.TransferNo, gift.Tokens);
+        }
+        catch (Exception ex)
+        {
+            if (ex is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+
+            LogWriteFailed(logger, ex, Id);
+            throw new DomainException(ErrorCodes.Unavailable, "The stream could not be saved; try again.", ex);
+        }
+    }
+
+    /// <summary>Moves gift figures stored before the sender tallies into them, once.</summary>
+    private async Task MoveLegacyGiftFiguresAsync(CancellationToken cancellationToken)
+    {
+        var state = stream.State;
+        if (state.Gifters.Count == 0 && state.GiftsApplied.Count == 0)
+        {
+            return;
+        }
+
+        await _gifters.ImportAsync(state.Gifters.Keys.Union(state.GiftsApplied.Keys).Select(sender => (sender, new SenderTally(
+            state.GiftsApplied.GetValueOrDefault(sender),
+            state.Gifters.GetValueOrDefault(sender)?.Tokens ?? 0,
+            state.Gifters.GetValueOrDefault(sender)?.Handle ?? sender))));
+        stream.State = state with { GiftTotal = 0, Gifters = [], GiftsApplied = [] };
+        await stream.WriteStateAsync(cancellationToken);
+    }
 
     /// <summary>The action a gift runs here: the creator's mapping, else the gift's own default, else none.</summary>
     private PendingTrigger? TriggerFor(GiftDelivery delivery, UserRef from)

@@ -1,5 +1,6 @@
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Chat;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
@@ -20,6 +21,8 @@ public sealed partial class StreamGrain(
     [PersistentState("stream", StorageNames.Default)] IPersistentState<StreamState> stream,
     IOptions<StreamOptions> streamOptions,
     IOptions<ChatOptions> chatOptions,
+    IPersistentStateFactory stateFactory,
+    IGrainContext grainContext,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<StreamGrain> logger) : Grain, IStreamGrain
 {
@@ -29,6 +32,9 @@ public sealed partial class StreamGrain(
 
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly ChatOptions _chat = chatOptions.Value;
+
+    // Per gifter: tokens and the last transfer applied, apart from the rest so a gift writes only its sender's bucket.
+    private readonly SenderTallies _gifters = new(stateFactory, grainContext, "stream");
     private ReplayBuffer _replay = null!;
     private IAsyncStream<StreamEvent> _events = null!;
     private long _seq;
@@ -37,8 +43,11 @@ public sealed partial class StreamGrain(
 
     private StreamInfo Info => stream.State.Info ?? throw DomainException.NotFound($"There is no stream '{Id}'.");
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await MoveLegacyGiftFiguresAsync(cancellationToken);
+        await SettleGiftInFlightAsync();
+
         _events = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, Id));
 
@@ -65,8 +74,6 @@ public sealed partial class StreamGrain(
         {
             StartChallengeTimer();
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -24,15 +24,19 @@ public sealed record StreamState
     [Id(3)]
     public StreamEvent[] Replay { get; init; } = [];
 
-    /// <summary>Tokens of every gift received.</summary>
+    // Ids 4–6 held the gift figures (total, per gifter, per-sender watermarks) before they moved to the stream's
+    // sender tallies; a stream stored that way moves them over on its next activation and clears these. The names
+    // stay: state written as JSON by earlier versions is read by name.
+
+    /// <summary>Before the sender tallies: tokens of every gift received.</summary>
     [Id(4)]
     public long GiftTotal { get; init; }
 
-    /// <summary>Tokens per gifter, for the top gifters.</summary>
+    /// <summary>Before the sender tallies: tokens per gifter.</summary>
     [Id(5)]
     public Dictionary<string, TopGifter> Gifters { get; init; } = [];
 
-    /// <summary>Per sender, the highest transfer number recorded: a repeat delivery records nothing.</summary>
+    /// <summary>Before the sender tallies: per sender, the highest transfer number recorded.</summary>
     [Id(6)]
     public Dictionary<string, long> GiftsApplied { get; init; } = [];
 
@@ -69,6 +73,10 @@ public sealed record StreamState
 
     [Id(15)]
     public LiveStreamX.Engagement.OverlayLayout Overlay { get; init; } = LiveStreamX.Engagement.OverlayLayout.Default;
+
+    /// <summary>A command gift whose trigger is queued here but whose sender tally may not be written yet.</summary>
+    [Id(16)]
+    public LiveStreamX.Grains.Gifts.GiftInFlight? GiftInFlight { get; init; }
 }
 
 /// <summary>A command trigger waiting for its action's cooldown.</summary>

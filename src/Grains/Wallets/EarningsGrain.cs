@@ -1,5 +1,6 @@
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
@@ -18,16 +19,28 @@ namespace LiveStreamX.Grains.Wallets;
 public sealed partial class EarningsGrain(
     [PersistentState("earnings", StorageNames.Default)] IPersistentState<EarningsState> earnings,
     IOptions<WalletOptions> options,
+    IPersistentStateFactory stateFactory,
+    IGrainContext grainContext,
     ILogger<EarningsGrain> logger) : Grain, IEarningsGrain
 {
+    // Per sender, the last transfer applied (senders deliver in order, so a lower one is a repeat), apart from the
+    // ledger so a gift does not rewrite every sender the creator ever had.
+    private readonly SenderTallies _senders = new(stateFactory, grainContext, "earnings");
     private LedgerBook _book = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _book = new LedgerBook(GrainFactory, "earnings", UserId, options.Value.LedgerPageSize);
-        return Task.CompletedTask;
+        if (earnings.State.Applied.Count > 0)
+        {
+            await _senders.ImportAsync(earnings.State.Applied.Select(a => (a.Key, new SenderTally(a.Value, 0, a.Key))));
+            earnings.State = earnings.State with { Applied = [] };
+            await earnings.WriteStateAsync(cancellationToken);
+        }
+
+        await SettleLastGiftAsync();
     }
 
     public async Task ReceiveAsync(GiftDelivery delivery)
@@ -37,13 +50,14 @@ public sealed partial class EarningsGrain(
             throw DomainException.InvalidInput("creatorId", "This delivery is for another creator.");
         }
 
-        var state = earnings.State;
-        if (state.Applied.TryGetValue(delivery.SenderId, out var applied) && applied >= delivery.TransferNo)
+        await SettleLastGiftAsync();
+        if (_senders.HasApplied(delivery.SenderId, delivery.TransferNo))
         {
             return;
         }
 
-        if (state.Ledger.LastNo == 0 && state.Applied.Count == 0)
+        var state = earnings.State;
+        if (state.Ledger.LastNo == 0)
         {
             await GrainFactory.GetGrain<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         }
@@ -61,14 +75,13 @@ public sealed partial class EarningsGrain(
             delivery.StreamId, delivery.Gift.Code, delivery.Count);
         ledger = ledger.Append(share);
 
-        var applies = new Dictionary<string, long>(state.Applied) { [delivery.SenderId] = delivery.TransferNo };
         var previous = earnings.State;
         earnings.State = state with
         {
             Earnings = state.Earnings + delivery.CreatorShare,
             PlatformShare = state.PlatformShare + delivery.PlatformShare,
             Ledger = ledger,
-            Applied = applies,
+            LastGift = new GiftInFlight(delivery.SenderId, delivery.SenderHandle, delivery.TransferNo, delivery.Tokens),
         };
         try
         {
@@ -77,14 +90,12 @@ public sealed partial class EarningsGrain(
         catch (Exception ex)
         {
             earnings.State = previous;
-            if (ex is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
-
-            LogWriteFailed(logger, ex, UserId);
+            Fail(ex);
             throw;
         }
+
+        // A crash before this write is finished by the next activation; a failure, by the next call.
+        await SettleLastGiftAsync();
 
         await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
         await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
@@ -102,6 +113,35 @@ public sealed partial class EarningsGrain(
         var platform = entries.Where(e => e.Account == LedgerAccount.Platform).Sum(e => e.Amount);
         return new LedgerAudit(UserId, 0, earnings.State.Earnings, earnings.State.PlatformShare, 0,
             numbered ? earned : long.MinValue, numbered ? platform : long.MinValue, 0, 0, 0, entries.Count);
+    }
+
+    /// <summary>Writes the last gift's sender tally if the ledger has it and the tally does not yet.</summary>
+    private async Task SettleLastGiftAsync()
+    {
+        if (earnings.State.LastGift is not { } gift || _senders.HasApplied(gift.SenderId, gift.TransferNo))
+        {
+            return;
+        }
+
+        try
+        {
+            await _senders.RecordAsync(gift.SenderId, gift.Handle, gift.TransferNo, gift.Tokens);
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+            throw;
+        }
+    }
+
+    private void Fail(Exception ex)
+    {
+        if (ex is InconsistentStateException)
+        {
+            DeactivateOnIdle();
+        }
+
+        LogWriteFailed(logger, ex, UserId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Earnings {UserId}: writing state failed")]

@@ -1,3 +1,5 @@
+using LiveStreamX.Grains.Gifts;
+
 namespace LiveStreamX.Grains.Wallets;
 
 /// <summary>What a creator's earnings ledger persists.</summary>
@@ -12,6 +14,12 @@ public sealed record EarningsState
 
     [Id(2)] public LedgerTail Ledger { get; init; } = new();
 
-    /// <summary>Per sender, the highest transfer number applied: senders deliver in order, so lower is a repeat.</summary>
+    /// <summary>
+    /// Before the sender tallies: per sender, the highest transfer number applied. A creator stored that way moves
+    /// it over on the next activation and clears it (the name stays: JSON written earlier is read by name).
+    /// </summary>
     [Id(3)] public Dictionary<string, long> Applied { get; init; } = [];
+
+    /// <summary>The last gift entered in the ledger; its sender's tally is written right after the ledger.</summary>
+    [Id(4)] public GiftInFlight? LastGift { get; init; }
 }
