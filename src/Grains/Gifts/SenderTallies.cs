@@ -53,24 +53,30 @@ public sealed class SenderTallies
     /// <summary>Applies a transfer and writes the sender's bucket; on failure nothing changes and it throws.</summary>
     public async Task RecordAsync(string senderId, string handle, long transferNo, long tokens)
     {
-        var bucket = Bucket(senderId);
-        var before = bucket.State.Senders.GetValueOrDefault(senderId)?.Tokens ?? 0;
-        var previous = bucket.State;
-        bucket.State = previous with
-        {
-            Senders = new Dictionary<string, SenderTally>(previous.Senders) { [senderId] = new(transferNo, before + tokens, handle) },
-        };
+        // Changed in place (a grain runs one call at a time) and put back if the write fails: no copy per gift.
+        var total = Total;
+        var senders = Bucket(senderId).State.Senders;
+        var had = senders.TryGetValue(senderId, out var previous);
+        senders[senderId] = new SenderTally(transferNo, (previous?.Tokens ?? 0) + tokens, handle);
         try
         {
-            await bucket.WriteStateAsync();
+            await Bucket(senderId).WriteStateAsync();
         }
         catch
         {
-            bucket.State = previous;
+            if (had)
+            {
+                senders[senderId] = previous!;
+            }
+            else
+            {
+                senders.Remove(senderId);
+            }
+
             throw;
         }
 
-        _total = Total + tokens;
+        _total = total + tokens;
         _top = null;
     }
 
@@ -84,8 +90,7 @@ public sealed class SenderTallies
         foreach (var (senderId, tally) in tallies)
         {
             var index = BucketOf(senderId);
-            var bucket = _buckets[index];
-            bucket.State = bucket.State with { Senders = new Dictionary<string, SenderTally>(bucket.State.Senders) { [senderId] = tally } };
+            _buckets[index].State.Senders[senderId] = tally;
             touched.Add(index);
         }
 
