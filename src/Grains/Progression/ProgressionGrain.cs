@@ -10,14 +10,27 @@ namespace LiveStreamX.Grains.Progression;
 
 /// <summary>
 /// A user's XP, level and badges, by the rules in <see cref="XpRules"/> and <see cref="Badges"/>. Other grains
-/// notify it one-way; the only call it makes is to check a stream is live for watch time.
+/// notify it one-way; the only call it makes is to check a stream is live for watch time. Changes are written at
+/// most once a second.
 /// </summary>
 // Non-reentrant: caps and diminishing returns are counted one activity at a time.
 public sealed class ProgressionGrain(
     [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IProgressionGrain
 {
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _saveTimer;
+    private bool _unsaved;
+
     private string UserId => this.GetPrimaryKeyString();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await progression.WriteStateAsync(cancellationToken);
+        }
+    }
 
     public async Task<ProgressChange> RecordAsync(XpActivity activity)
     {
@@ -113,6 +126,35 @@ public sealed class ProgressionGrain(
         return await SaveAsync(award, state with { Stats = stats }, activity.StreamId);
     }
 
+    // XP changes in memory at once and is written at most once a second (and on deactivation): XP is engagement,
+    // not money, so a silo crash costs at most a second of it, and an active user costs one write a second, not
+    // one per chat line, reaction or gift.
+    private void ScheduleSave()
+    {
+        _unsaved = true;
+        _saveTimer ??= this.RegisterGrainTimer(
+            async ct =>
+            {
+                // Disposed after the write: disposing cancels ct. Timers do not interleave, so nothing changes
+                // during the write; after a failed write the next timer tries again.
+                try
+                {
+                    await progression.WriteStateAsync(ct);
+                    _unsaved = false;
+                }
+                finally
+                {
+                    _saveTimer?.Dispose();
+                    _saveTimer = null;
+                    if (_unsaved)
+                    {
+                        ScheduleSave();
+                    }
+                }
+            },
+            new GrainTimerCreationOptions { DueTime = SaveInterval, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+    }
+
     private static long Capped(ref ProgressionState state, XpActivity activity, int cap, DateTimeOffset now)
     {
         var minute = $"{activity.Source}|{now.ToUnixTimeSeconds() / 60}";
@@ -129,7 +171,7 @@ public sealed class ProgressionGrain(
         var earned = Badges.NewlyEarned(state.Stats, state.Badges);
         state = state with { Badges = [.. state.Badges, .. earned.Select(b => b.Code)] };
         progression.State = state;
-        await progression.WriteStateAsync();
+        ScheduleSave();
         if (award > 0)
         {
             await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);

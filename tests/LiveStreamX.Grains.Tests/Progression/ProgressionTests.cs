@@ -1,4 +1,8 @@
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Progression;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
@@ -11,6 +15,26 @@ namespace LiveStreamX.Grains.Tests.Progression;
 public sealed class ProgressionTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Client;
+
+    [Fact]
+    public async Task XpIsSavedSoonAfterItChangesWithoutWaitingForADeactivation()
+    {
+        var viewer = await Actors.RegisterAsync(Grains, Role.Viewer);
+        var progression = Grains.GetGrain<IProgressionGrain>(viewer.UserId);
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+        async Task<long> StoredXp()
+        {
+            var stored = new GrainState<ProgressionState>(new ProgressionState());
+            await storage.ReadStateAsync("progression", progression.GetGrainId(), stored);
+            return stored.State?.Xp ?? 0;
+        }
+
+        await progression.RecordAsync(new XpActivity(XpSource.Gift, TestIds.Stream(), 150)).WithTimeout();
+        await Timeouts.Eventually(async () => await StoredXp() == 150, "the first change is written");
+        await progression.RecordAsync(new XpActivity(XpSource.Gift, TestIds.Stream(), 50)).WithTimeout();
+        await Timeouts.Eventually(async () => await StoredXp() == 200, "a later change is written too");
+    }
 
     [Fact]
     public async Task ChatEarnsXpOnlyForTheFirstTenMessagesOfAMinute()
