@@ -10,29 +10,15 @@ namespace LiveStreamX.Grains.Leaderboards;
 public sealed class LeaderboardShardGrain(
     [PersistentState("board-shard", StorageNames.Default)] IPersistentState<LeaderboardShardState> shard) : Grain, ILeaderboardShardGrain
 {
-    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
-    private IGrainTimer? _saveTimer;
+    private WriteBehind? _save;
+
+    private WriteBehind Save => _save ??= new(this, shard.WriteStateAsync, TimeSpan.FromSeconds(1));
 
     public Task AddAsync(string userId, string handle, long delta)
     {
         var before = shard.State.Scores.GetValueOrDefault(userId)?.Score ?? 0;
         shard.State.Scores[userId] = new BoardEntry(userId, handle, before + delta);
-        _saveTimer ??= this.RegisterGrainTimer(
-            async ct =>
-            {
-                // Disposing the timer cancels ct, so it is disposed after the write, not before. The timer does not
-                // interleave: no score changes during the write, and the next change after it arms a new timer.
-                try
-                {
-                    await shard.WriteStateAsync(ct);
-                }
-                finally
-                {
-                    _saveTimer?.Dispose();
-                    _saveTimer = null;
-                }
-            },
-            new GrainTimerCreationOptions { DueTime = SaveInterval, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        Save.Changed();
         return Task.CompletedTask;
     }
 
@@ -51,13 +37,8 @@ public sealed class LeaderboardShardGrain(
         return Task.FromResult(((long)above.Count, nearestAbove, nearestBelow));
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_saveTimer is not null)
-        {
-            await shard.WriteStateAsync(cancellationToken);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Save.FlushAsync(cancellationToken);
 }
 
 /// <summary>The scores of one board shard, by user id.</summary>

@@ -18,19 +18,14 @@ public sealed class ProgressionGrain(
     [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IProgressionGrain
 {
-    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
-    private IGrainTimer? _saveTimer;
-    private bool _unsaved;
+    private WriteBehind? _save;
+
+    private WriteBehind Save => _save ??= new(this, progression.WriteStateAsync, TimeSpan.FromSeconds(1));
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_unsaved)
-        {
-            await progression.WriteStateAsync(cancellationToken);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Save.FlushAsync(cancellationToken);
 
     public async Task<ProgressChange> RecordAsync(XpActivity activity)
     {
@@ -126,35 +121,6 @@ public sealed class ProgressionGrain(
         return await SaveAsync(award, state with { Stats = stats }, activity.StreamId);
     }
 
-    // XP changes in memory at once and is written at most once a second (and on deactivation): XP is engagement,
-    // not money, so a silo crash costs at most a second of it, and an active user costs one write a second, not
-    // one per chat line, reaction or gift.
-    private void ScheduleSave()
-    {
-        _unsaved = true;
-        _saveTimer ??= this.RegisterGrainTimer(
-            async ct =>
-            {
-                // Disposed after the write: disposing cancels ct. Timers do not interleave, so nothing changes
-                // during the write; after a failed write the next timer tries again.
-                try
-                {
-                    await progression.WriteStateAsync(ct);
-                    _unsaved = false;
-                }
-                finally
-                {
-                    _saveTimer?.Dispose();
-                    _saveTimer = null;
-                    if (_unsaved)
-                    {
-                        ScheduleSave();
-                    }
-                }
-            },
-            new GrainTimerCreationOptions { DueTime = SaveInterval, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
-    }
-
     private static long Capped(ref ProgressionState state, XpActivity activity, int cap, DateTimeOffset now)
     {
         var minute = $"{activity.Source}|{now.ToUnixTimeSeconds() / 60}";
@@ -171,7 +137,9 @@ public sealed class ProgressionGrain(
         var earned = Badges.NewlyEarned(state.Stats, state.Badges);
         state = state with { Badges = [.. state.Badges, .. earned.Select(b => b.Code)] };
         progression.State = state;
-        ScheduleSave();
+        // Written at most once a second (and on deactivation): XP is engagement, not money, so a silo crash costs
+        // at most a second of it, and an active user costs one write a second, not one per chat line or gift.
+        Save.Changed();
         if (award > 0)
         {
             await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);

@@ -1,13 +1,13 @@
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Progression;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Tests.Progression;
 

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
+using LiveStreamX.Grains.Progression;
+using LiveStreamX.Leaderboards;
+using LiveStreamX.Progression;
+using LiveStreamX.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace LiveStreamX.Grains.Tests.Persistence;
+
+/// <summary>
+/// State written behind (XP, board scores) reaches storage even when a write fails: the failed write is tried again,
+/// not forgotten until the next change.
+/// </summary>
+public sealed class WriteBehindTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.Client;
+
+    private FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddLiveStreamXGrains(new OrleansHostingOptions());
+            silo.AddMemoryGrainStorage(FlakyStorage.Inner);
+            silo.Services.AddSingleton(sp => new FlakyStorage(sp.GetRequiredKeyedService<IGrainStorage>(FlakyStorage.Inner)));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredService<FlakyStorage>());
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task BoardScoresAreWrittenAfterAFailedWriteWithoutAnotherChange()
+    {
+        var shard = Grains.GetGrain<ILeaderboardShardGrain>($"{TestIds.Stream()}/0");
+        Storage.FailNextWrites(shard.GetGrainId(), 2);
+
+        await shard.AddAsync("u_1", "ada", 40);
+
+        await Timeouts.Eventually(
+            async () => (await Storage.ReadAsync<LeaderboardShardState>("board-shard", shard.GetGrainId())).Scores.GetValueOrDefault("u_1")?.Score == 40,
+            "the score is written once the storage recovers");
+        Assert.Equal(0, Storage.FailuresLeft(shard.GetGrainId()));
+    }
+
+    [Fact]
+    public async Task XpIsWrittenAfterAFailedWriteWithoutAnotherChange()
+    {
+        var progression = Grains.GetGrain<IProgressionGrain>(TestIds.User());
+        Storage.FailNextWrites(progression.GetGrainId(), 2);
+
+        await progression.RecordAsync(new XpActivity(XpSource.Gift, TestIds.Stream(), 150)).WithTimeout();
+
+        await Timeouts.Eventually(
+            async () => (await Storage.ReadAsync<ProgressionState>("progression", progression.GetGrainId())).Xp == 150,
+            "the XP is written once the storage recovers");
+        Assert.Equal(0, Storage.FailuresLeft(progression.GetGrainId()));
+    }
+
+    /// <summary>Grain storage that fails the next writes of chosen grains, then passes to in-memory storage.</summary>
+    private sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
+    {
+        public const string Inner = "flaky-inner";
+
+        private readonly ConcurrentDictionary<GrainId, int> _failures = new();
+
+        public void FailNextWrites(GrainId grain, int count) => _failures[grain] = count;
+
+        public int FailuresLeft(GrainId grain) => _failures.GetValueOrDefault(grain);
+
+        public async Task<T> ReadAsync<T>(string stateName, GrainId grain) where T : new()
+        {
+            var state = new GrainState<T>(new T());
+            await inner.ReadStateAsync(stateName, grain, state);
+            return state.State ?? new T();
+        }
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            var left = _failures.AddOrUpdate(grainId, -1, (_, n) => n - 1);
+            if (left >= 0)
+            {
+                throw new IOException($"Storage unavailable (test): {left} more failures for {grainId}.");
+            }
+
+            _failures[grainId] = 0;
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
