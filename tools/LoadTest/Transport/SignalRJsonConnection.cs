@@ -23,6 +23,7 @@ internal sealed class SignalRJsonConnection(Uri baseUrl, string? token, IEventSi
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromSeconds(15);
     private static readonly string s_ping = "{\"type\":6}" + (char)RecordSeparator;
 
+    private readonly List<LiveEvent> _events = [];
     private byte[] _partial = [];
     private bool _handshaken;
     private Timer? _keepAlive;
@@ -89,6 +90,12 @@ internal sealed class SignalRJsonConnection(Uri baseUrl, string? token, IEventSi
 
     private bool OnRecord(ReadOnlyMemory<byte> record, long arrived)
     {
+        if (_handshaken && EventReader.TryReadInvocation(record.Span, arrived, _events))
+        {
+            Received(_events);
+            return true;
+        }
+
         using var document = JsonDocument.Parse(record);
         var root = document.RootElement;
         if (!_handshaken)

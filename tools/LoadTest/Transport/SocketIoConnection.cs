@@ -21,6 +21,8 @@ namespace LiveStreamX.LoadTest.Transport;
 internal sealed class SocketIoConnection(Uri baseUrl, string? token, IEventSink sink, LoopbackSources sources)
     : WebSocketConnection(sources, sink)
 {
+    private readonly List<LiveEvent> _events = [];
+
     protected override Uri Endpoint() => new UriBuilder(baseUrl)
     {
         Scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
@@ -100,6 +102,12 @@ internal sealed class SocketIoConnection(Uri baseUrl, string? token, IEventSink 
     private void OnEvent(ReadOnlyMemory<byte> json)
     {
         var arrived = LoadClock.NowMicros();
+        if (EventReader.TryReadSocketIoEvent(json.Span, arrived, _events))
+        {
+            Received(_events);
+            return;
+        }
+
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.GetArrayLength() >= 2 && root[0].GetString() is { } type)

@@ -149,6 +149,20 @@ internal abstract class WebSocketConnection(LoopbackSources sources, IEventSink 
         }
     }
 
+    /// <summary>Stream events read by <see cref="EventReader"/>, those the contract has; clears the list.</summary>
+    protected void Received(List<LiveEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (WireEvents.IsStreamEvent(e.Type))
+            {
+                sink.OnEvent(e);
+            }
+        }
+
+        events.Clear();
+    }
+
     protected async Task SendAsync(string frame, CancellationToken cancellationToken)
     {
         var socket = _socket ?? throw new InvalidOperationException("The connection is not open.");
