@@ -158,7 +158,10 @@ io.on("connection", (socket) => {
     if (!user) throw fail("forbidden", "Sign in to react.");
     const stream = liveStream(input?.streamId);
     if (!moods.includes(input?.mood)) throw fail("invalid_input", "Unknown mood.");
-    stream.reactions[input.mood]++;
+    // Taps added up by the client, as LiveStreamX's mood:react takes them, so both servers face the same load.
+    const count = input.count ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > 10) throw fail("invalid_input", "A reaction carries 1 to 10 taps.");
+    stream.reactions[input.mood] += count;
     stream.moodDirty = true;
     return { accepted: true };
   }));

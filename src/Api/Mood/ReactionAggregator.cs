@@ -29,21 +29,26 @@ public sealed partial class ReactionAggregator(
             QueueLimit = 0,
         }));
 
-    /// <summary>Counts a reaction, or drops it when the user is over the limit; true when counted.</summary>
-    public bool Add(string userId, string streamId, MoodKind mood)
+    /// <summary>
+    /// Counts <paramref name="count"/> reactions of one mood, or drops them all when they would take the user over
+    /// the limit; true when counted.
+    /// </summary>
+    public bool Add(string userId, string streamId, MoodKind mood, int count = 1)
     {
-        using var lease = _perUser.AttemptAcquire(userId);
-        if (!lease.IsAcquired)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        // More than a second's worth can never be acquired (the limiter would throw): dropped like any excess.
+        using var lease = count <= options.Value.PerUserPerSecond ? _perUser.AttemptAcquire(userId, count) : null;
+        if (lease is not { IsAcquired: true })
         {
-            metrics.ReactionDropped();
+            metrics.ReactionDropped(count);
             return false;
         }
 
-        _byUser.AddOrUpdate((userId, streamId), 1, (_, n) => n + 1);
+        _byUser.AddOrUpdate((userId, streamId), count, (_, n) => n + count);
         var bucket = _buckets.GetOrAdd(streamId, _ => new Bucket());
         lock (bucket)
         {
-            bucket.Counts[(int)mood]++;
+            bucket.Counts[(int)mood] += count;
         }
 
         return true;

@@ -35,7 +35,7 @@ public sealed class LiveMetrics
 
     public void Batched() => _batches.Add(1);
 
-    public void ReactionDropped() => _reactionsDropped.Add(1);
+    public void ReactionDropped(int count = 1) => _reactionsDropped.Add(count);
 
     public void Failed(string code) => _hubErrors.Add(1, new KeyValuePair<string, object?>("code", code));
 }

@@ -101,19 +101,28 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         return grains.GetGrain<IPollGrain>(input.StreamId).CloseAsync(actor, input.PollId ?? string.Empty);
     }
 
-    /// <summary>A reaction: counted on this node and sent on in batches; over the limit it is dropped, not an error.</summary>
+    /// <summary>
+    /// Reactions: one tap, or the taps of one mood a client added up since its last send. Counted on this node and
+    /// sent on in batches; over the limit they are dropped, not an error.
+    /// </summary>
     [HubMethodName(EventNames.MoodReact)]
     public ReactionAck React(ReactionInput reaction)
     {
         var actor = RequireActor("Sign in to react.");
-        var input = reaction ?? throw DomainException.InvalidInput("reaction", "Send { streamId, mood }.");
+        var input = reaction ?? throw DomainException.InvalidInput("reaction", "Send { streamId, mood, count? }.");
         StreamNames.RequireValidId(input.StreamId);
         if (!Enum.TryParse<MoodKind>(input.Mood, ignoreCase: true, out var mood) || int.TryParse(input.Mood, out _))
         {
             throw DomainException.InvalidInput("mood", "The mood is hype, love, laugh, wow, sad or angry.");
         }
 
-        return new ReactionAck(reactions.Add(actor.UserId, input.StreamId, mood));
+        var count = input.Count ?? 1;
+        if (count is < 1 or > ReactionInput.MaxCount)
+        {
+            throw DomainException.InvalidInput("count", $"A reaction carries 1 to {ReactionInput.MaxCount} taps.");
+        }
+
+        return new ReactionAck(reactions.Add(actor.UserId, input.StreamId, mood, count));
     }
 
     /// <summary>Asks the creator a question.</summary>
@@ -231,8 +240,12 @@ public sealed record PollVoteInput(string StreamId, string? PollId, int Option);
 /// <summary>The body of <c>poll:close</c>.</summary>
 public sealed record PollCloseInput(string StreamId, string? PollId);
 
-/// <summary>The body of <c>mood:react</c>.</summary>
-public sealed record ReactionInput(string StreamId, string? Mood);
+/// <summary>The body of <c>mood:react</c>: <see cref="Count"/> taps of one mood (1 when absent).</summary>
+public sealed record ReactionInput(string StreamId, string? Mood, int? Count = null)
+{
+    /// <summary>The most taps one <c>mood:react</c> carries (a user's default limit is 10 a second).</summary>
+    public const int MaxCount = 10;
+}
 
 /// <summary>The answer to <c>mood:react</c>.</summary>
 public sealed record ReactionAck(bool Accepted);

@@ -56,6 +56,10 @@ public sealed class PollsOverHubTests(AppFixture fixture)
         Assert.Equal("not_found", await HubErrors.CodeOf(() => studio.Connection.InvokeAsync<JsonElement>("poll:vote", new { streamId, pollId = "p_nope", option = 0 }).WithTimeout()));
         Assert.Equal("invalid_input", await HubErrors.CodeOf(() => studio.Connection.InvokeAsync<JsonElement>("mood:react", new { streamId, mood = "bored" }).WithTimeout()));
         Assert.Equal("forbidden", await HubErrors.CodeOf(() => anonymous.Connection.InvokeAsync<JsonElement>("mood:react", new { streamId, mood = "hype" }).WithTimeout()));
+        foreach (var count in new[] { 0, -1, 11 })
+        {
+            Assert.Equal("invalid_input", await HubErrors.CodeOf(() => studio.Connection.InvokeAsync<JsonElement>("mood:react", new { streamId, mood = "hype", count }).WithTimeout()));
+        }
 
         using var missing = await App.Http().GetAsync($"/api/streams/{streamId}/poll").WithTimeout();
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -81,6 +85,29 @@ public sealed class PollsOverHubTests(AppFixture fixture)
         await Timeouts.Eventually(
             async () => (await App.Http().GetFromJsonAsync<JsonElement>($"/api/streams/{streamId}/mood")).GetProperty("totals").GetProperty("wow").GetInt64() == accepted,
             "the accepted reactions are counted");
+    }
+
+    [Fact]
+    public async Task TapsAddedUpByTheClientCountAsThatManyReactionsAndAgainstTheLimit()
+    {
+        var creator = await App.SignInAsync("creator");
+        var streamId = await App.CreateStreamAsync(creator);
+        var viewer = await App.SignInAsync();
+        await using var client = await App.Hub(viewer).StartAsync();
+
+        var accepted = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var ack = await client.Connection.InvokeAsync<JsonElement>("mood:react", new { streamId, mood = "love", count = 5 }).WithTimeout();
+            accepted += ack.GetProperty("accepted").GetBoolean() ? 1 : 0;
+        }
+
+        // 10 taps a second: a burst of 30 messages of 5 gets the first 2, plus 2 for each refill while it runs; a
+        // limit that counted messages instead of taps would let 10 or more through.
+        Assert.InRange(accepted, 2, 8);
+        await Timeouts.Eventually(
+            async () => (await App.Http().GetFromJsonAsync<JsonElement>($"/api/streams/{streamId}/mood")).GetProperty("totals").GetProperty("love").GetInt64() == 5 * accepted,
+            "each accepted message counts its 5 taps");
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public static class CommandLine
         new("--duration", "S", "measured seconds (default 30)", (o, v) => o.DurationSeconds = Number(v)),
         new("--warmup", "S", "seconds of load before measuring (default 5)", (o, v) => o.WarmupSeconds = Number(v)),
         new("--drain", "S", "seconds viewers get to receive the tail before it counts as lost (default 15)", (o, v) => o.DrainSeconds = Number(v)),
+        new("--taps", "N", "reactions per mood:react, taps added up as the web client does (default 1)", (o, v) => o.Taps = Int(v)),
         new("--streams", "M", "streams (default: gift-storm 10, mixed 20, others 1)", (o, v) => o.Streams = Int(v)),
         new("--zipf", "S", "Zipf exponent of viewers over streams in mixed (default 1.0)", (o, v) => o.Zipf = Number(v)),
         new("--churn", "P", "percent of viewers replaced per second in mixed (default 1)", (o, v) => o.ChurnPercent = Number(v)),

@@ -41,6 +41,12 @@ public sealed class LoadOptions
     /// <summary>How long, after the last send, viewers may take to receive everything before the rest counts as lost.</summary>
     public double DrainSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Reactions one <c>mood:react</c> carries, as the web client adds up a viewer's taps (reaction-flood, mixed):
+    /// each message counts this many reactions.
+    /// </summary>
+    public int Taps { get; set; } = 1;
+
     /// <summary>Streams; 0 picks the scenario's default.</summary>
     public int Streams { get; set; }
 
@@ -122,6 +128,11 @@ public sealed class LoadOptions
         if (Viewers < 1 || Rate <= 0 || DurationSeconds <= 0 || WarmupSeconds < 0 || DrainSeconds <= 0 || ConnectRate < 1 || Concurrency < 1 || Grains < 1)
         {
             yield return "--viewers, --rate, --duration, --drain, --connect-rate, --concurrency and --grains are positive; --warmup is 0 or more.";
+        }
+
+        if (Taps is < 1 or > 10)
+        {
+            yield return "--taps is 1–10 (a mood:react carries at most 10 reactions).";
         }
 
         if (Zipf < 0 || ChurnPercent is < 0 or > 50)

@@ -5,8 +5,8 @@ using LiveStreamX.LoadTest.Transport;
 
 namespace LiveStreamX.LoadTest.Scenarios;
 
-/// <summary>The load's two actions, chat and gift: each sent once, acknowledged or counted as an error by its code.</summary>
-internal sealed class LoadActions(RunMetrics metrics, GiftBook gifts, ServerApi api, string runId, string giftCode)
+/// <summary>The load's actions, chat, gift and reaction: each sent once, acknowledged or counted as an error by its code.</summary>
+internal sealed class LoadActions(RunMetrics metrics, GiftBook gifts, ServerApi api, string runId, string giftCode, int taps)
 {
     private readonly ConcurrentDictionary<string, long> _giftTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _reactions = new(StringComparer.Ordinal);
@@ -56,8 +56,9 @@ internal sealed class LoadActions(RunMetrics metrics, GiftBook gifts, ServerApi 
     }
 
     /// <summary>
-    /// Sends one reaction. Reactions are added up on the server, so no event carries one back: its latency is the
-    /// acknowledgement's. A reaction the server dropped (over the user's limit) counts as the error <c>dropped</c>.
+    /// Sends one <c>mood:react</c> of <c>--taps</c> reactions. Reactions are added up on the server, so no event
+    /// carries one back: its latency is the acknowledgement's. A message the server dropped (over the user's limit)
+    /// counts as the error <c>dropped</c>.
     /// </summary>
     public async Task ReactAsync(Sender sender, long n, long intendedMicros, CancellationToken cancellationToken)
     {
@@ -65,9 +66,9 @@ internal sealed class LoadActions(RunMetrics metrics, GiftBook gifts, ServerApi 
         using var timeout = CallTimeout(cancellationToken);
         try
         {
-            if (await sender.Connection.ReactAsync(sender.StreamId, Reactions.MoodOf(n), timeout.Token))
+            if (await sender.Connection.ReactAsync(sender.StreamId, Reactions.MoodOf(n), taps, timeout.Token))
             {
-                _reactions.AddOrUpdate(sender.StreamId, 1, (_, c) => c + 1);
+                _reactions.AddOrUpdate(sender.StreamId, taps, (_, c) => c + taps);
                 metrics.AcceptedAt(intendedMicros);
                 metrics.Latent(intendedMicros, LoadClock.NowMicros());
             }

@@ -10,7 +10,11 @@ internal sealed class ReactionFlood(RunContext run) : IWebScenario
 
     public double Rate => run.Options.Rate;
 
-    public IReadOnlyList<string> Notes => ["reaction latency is the acknowledgement's: reactions are added up, no event carries one back"];
+    public IReadOnlyList<string> Notes =>
+    [
+        "reaction latency is the acknowledgement's: reactions are added up, no event carries one back",
+        .. run.Options.Taps > 1 ? [$"each mood:react carries {run.Options.Taps} reactions (taps added up, as the web client does): reactions/s = accepted/s × {run.Options.Taps}"] : Array.Empty<string>(),
+    ];
 
     public IReadOnlyList<string> Streams { get; private set; } = [];
 

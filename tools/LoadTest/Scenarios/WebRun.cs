@@ -18,7 +18,7 @@ public static class WebRun
         using var api = new ServerApi(options.Url);
         using var sources = new LoopbackSources(options.SourceAddresses);
         await using var audience = new Audience(options, metrics, gifts, api, new ConnectionFactory(options.Url, options.Protocol, options.Client, sources));
-        var scenario = Create(new RunContext(options, metrics, audience, new LoadActions(metrics, gifts, api, audience.RunId, options.GiftCode)));
+        var scenario = Create(new RunContext(options, metrics, audience, new LoadActions(metrics, gifts, api, audience.RunId, options.GiftCode, options.Taps)));
 
         var startedAt = DateTimeOffset.UtcNow;
         var serverRssBefore = ProcessStats.RssBytes(options.ServerPid);

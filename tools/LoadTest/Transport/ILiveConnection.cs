@@ -16,8 +16,11 @@ public interface ILiveConnection : IAsyncDisposable
 
     Task<GiftAck> SendGiftAsync(GiftOrder gift, CancellationToken cancellationToken);
 
-    /// <summary>Sends a reaction (<c>mood:react</c>); false when the server dropped it (over the user's limit).</summary>
-    Task<bool> ReactAsync(string streamId, string mood, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="count"/> reactions of one mood in one <c>mood:react</c>; false when the server dropped
+    /// them (over the user's limit).
+    /// </summary>
+    Task<bool> ReactAsync(string streamId, string mood, int count, CancellationToken cancellationToken);
 }
 
 /// <summary>Receives a connection's stream events, on the connection's receive loop.</summary>

@@ -72,8 +72,8 @@ internal sealed class SignalRHubConnection : ILiveConnection
         return new GiftAck(receipt.TransferId, receipt.Tokens, receipt.Duplicate);
     }
 
-    public async Task<bool> ReactAsync(string streamId, string mood, CancellationToken cancellationToken) =>
-        (await Call(() => _hub.InvokeAsync<WireReactionAck>(EventNames.MoodReact, new { streamId, mood }, cancellationToken))).Accepted;
+    public async Task<bool> ReactAsync(string streamId, string mood, int count, CancellationToken cancellationToken) =>
+        (await Call(() => _hub.InvokeAsync<WireReactionAck>(EventNames.MoodReact, new { streamId, mood, count }, cancellationToken))).Accepted;
 
     public async ValueTask DisposeAsync()
     {

@@ -71,8 +71,8 @@ internal abstract class WebSocketConnection(LoopbackSources sources, IEventSink 
             receipt.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean());
     }
 
-    public async Task<bool> ReactAsync(string streamId, string mood, CancellationToken cancellationToken) =>
-        (await CallAsync(EventNames.MoodReact, cancellationToken, new { streamId, mood })).GetProperty("accepted").GetBoolean();
+    public async Task<bool> ReactAsync(string streamId, string mood, int count, CancellationToken cancellationToken) =>
+        (await CallAsync(EventNames.MoodReact, cancellationToken, new { streamId, mood, count })).GetProperty("accepted").GetBoolean();
 
     public virtual async ValueTask DisposeAsync()
     {

@@ -278,7 +278,11 @@ export class LiveConnection {
     return this.invokeOnce<Poll | null>(HubMethods.closePoll, request);
   }
 
-  /** One reaction; `accepted: false` when the server dropped it (over 10 a second), which is not an error. */
+  /**
+   * One message of `count` taps of one mood (1 when absent, at most 10); `accepted: false` when the server dropped
+   * them all (they would take the user over 10 taps a second), which is not an error. A `count` outside 1–10 or not
+   * an integer is refused as `invalid_input`.
+   */
   react(request: ReactRequest): Promise<ReactResult> {
     return this.invokeOnce<ReactResult>(HubMethods.react, request);
   }

@@ -315,13 +315,22 @@ export interface MoodSnapshot extends MoodFields {
   totals?: Partial<Record<Mood, number>>;
 }
 
-/** The argument of the `mood:react` hub method. */
+/** The argument of the `mood:react` hub method: `count` taps of one mood. */
 export interface ReactRequest {
   streamId: string;
   mood: Mood;
+  /**
+   * How many taps of `mood` the viewer made since the client last sent that mood: an integer from 1 to 10, 1 when
+   * absent; anything else is refused as `invalid_input`. The client sums the taps of a mood made within 250 ms of
+   * its last send into one message (features/mood/reactionBatch.ts).
+   */
+  count?: number;
 }
 
-/** What `mood:react` returns: false when the user went over 10 reactions a second (dropped, not an error). */
+/**
+ * What `mood:react` returns: false when the message's taps would take the user over 10 a second (counted by
+ * `count`): then none of them counted. Dropped, not an error.
+ */
 export interface ReactResult {
   accepted: boolean;
 }

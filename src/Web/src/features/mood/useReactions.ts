@@ -4,12 +4,17 @@ import { toLiveError } from '../../api/errors';
 import { useLive } from '../../app/liveContext';
 import { useWakeAt } from '../../lib/useWakeAt';
 import { expireFloating, initialFloating, nextFloatingExpiry, spawnFloating, type FloatingEmoji, type FloatingState } from './floatingEmoji';
+import { flushAll, flushDue, initialBatch, nextFlushAt, tapReaction, type BatchStep, type ReactionBatch, type ReactionSend } from './reactionBatch';
 import { allowReaction } from './reactionLimiter';
 
 export interface Reactions {
   /** The emoji rising over the video. */
   floating: readonly FloatingEmoji[];
-  /** One click: an emoji rises, and `mood:react` goes out (up to the server's 10 a second). */
+  /**
+   * One click: an emoji rises at once, and the tap goes to the stream's mood (up to the server's 10 a second): the
+   * first of a mood after a quiet spell at once, those that follow within 250 ms summed into one `mood:react` with
+   * their `count` when that window ends (reactionBatch.ts), so at most about 4 messages a second per mood.
+   */
   react(mood: Mood): void;
   /** A short word when reactions were dropped or could not be sent. */
   notice: string | null;
@@ -30,18 +35,67 @@ function floatingReducer(state: FloatingState, action: FloatingAction): Floating
   }
 }
 
-/** The viewer's own reactions: the emoji they make rise, and sending them to the stream's mood. */
+/**
+ * The viewer's own reactions: the emoji they make rise, and sending them to the stream's mood, the taps of a mood
+ * held for up to 250 ms and sent together.
+ */
 export function useReactions(streamId: string): Reactions {
   const live = useLive();
   const [floating, dispatch] = useReducer(floatingReducer, initialFloating);
   const sentAt = useRef<number[]>([]);
+  const batch = useRef<ReactionBatch>(initialBatch);
+  const [flushAt, setFlushAt] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
+
+  /** One `mood:react` per send; `quiet` when the viewer has moved on, and a dropped or failed send is not news. */
+  const send = useCallback(
+    (target: string, sends: readonly ReactionSend[], now: number, quiet = false) => {
+      for (const { mood, count } of sends) {
+        live.react({ streamId: target, mood, count }).then(
+          (result) => {
+            if (!quiet && result && result.accepted === false) {
+              setNotice({ text: 'Easy! Some reactions were not counted.', at: now });
+            }
+          },
+          (caught: unknown) => {
+            if (quiet) {
+              return;
+            }
+            const error = toLiveError(caught);
+            setNotice({ text: error.code === 'offline' ? 'Offline: reactions are not sent.' : error.message, at: now });
+          },
+        );
+      }
+    },
+    [live],
+  );
+
+  const apply = useCallback(
+    (step: BatchStep, now: number) => {
+      batch.current = step.batch;
+      setFlushAt(nextFlushAt(step.batch));
+      send(streamId, step.send, now);
+    },
+    [send, streamId],
+  );
 
   useEffect(() => {
     dispatch({ type: 'reset' });
     sentAt.current = [];
     setNotice(null);
   }, [streamId]);
+
+  useEffect(
+    () => () => {
+      // Another stream, or the page goes: the taps still held go out now, to the stream they were made on (not
+      // dropped: the limiter let them through and their emoji rose). The wake for them is cleared with `flushAt`.
+      const step = flushAll(batch.current);
+      batch.current = step.batch;
+      setFlushAt(null);
+      send(streamId, step.send, Date.now(), true);
+    },
+    [send, streamId],
+  );
 
   useEffect(() => {
     if (!notice) {
@@ -54,6 +108,14 @@ export function useReactions(streamId: string): Reactions {
   const expire = useCallback((now: number) => dispatch({ type: 'expire', now }), []);
   useWakeAt(nextFloatingExpiry(floating), expire);
 
+  // Woken for the held taps: no earlier than they are due, so that a timer a little early (a coarse clock) still
+  // sends them instead of finding nothing due and never waking again.
+  const flush = useCallback(
+    (now: number) => apply(flushDue(batch.current, Math.max(now, nextFlushAt(batch.current) ?? now)), now),
+    [apply],
+  );
+  useWakeAt(flushAt, flush);
+
   const react = useCallback(
     (mood: Mood) => {
       const now = Date.now();
@@ -63,19 +125,9 @@ export function useReactions(streamId: string): Reactions {
       if (!limit.allowed) {
         return; // the server would drop it: over 10 a second
       }
-      live.react({ streamId, mood }).then(
-        (result) => {
-          if (result && result.accepted === false) {
-            setNotice({ text: 'Easy! Some reactions were not counted.', at: now });
-          }
-        },
-        (caught: unknown) => {
-          const error = toLiveError(caught);
-          setNotice({ text: error.code === 'offline' ? 'Offline: reactions are not sent.' : error.message, at: now });
-        },
-      );
+      apply(tapReaction(batch.current, mood, now), now);
     },
-    [live, streamId],
+    [apply],
   );
 
   return { floating: floating.items, react, notice: notice?.text ?? null };
