@@ -49,7 +49,7 @@ if $quick; then
   idle_viewers=300; idle_sources=127.0.0.1
   hot_viewers=100; hot_rate=10
   gift_rate=200; gift_senders=40; gift_streams=5; gift_viewers=10; engine_gift_concurrency=64; engine_gift_senders=256
-  react_rate=500; react_senders=10; react_viewers=50
+  react_rate=50; react_taps=10; react_senders=10; react_viewers=50
   mixed_viewers=200; mixed_streams=5; mixed_rate=50; mixed_senders=20
   calls_concurrency=64; calls_grains=500
   sweep_rates=(5 10); sweep_warmup=2; sweep_duration=4
@@ -62,7 +62,8 @@ else
   idle_viewers=19000; idle_sources=127.0.0.1-2
   hot_viewers=5000; hot_rate=20
   gift_rate=20000; gift_senders=2000; gift_streams=50; gift_viewers=100; engine_gift_concurrency=1024; engine_gift_senders=8192
-  react_rate=100000; react_senders=400; react_viewers=1000
+  # 100,000 reactions/s as 10,000 mood:react messages/s of 10 taps each, as the web client adds a viewer's taps up.
+  react_rate=10000; react_taps=10; react_senders=400; react_viewers=1000
   mixed_viewers=5000; mixed_streams=50; mixed_rate=2000; mixed_senders=1000
   calls_concurrency=1024; calls_grains=10000
   sweep_rates=(5 10 20 30 40); sweep_warmup=5; sweep_duration=10
@@ -262,12 +263,12 @@ run c-gifts "(c) Gift storm, Redis storage: $web_gift_rate gifts/s (half of engi
 stop_all
 
 start_api reactions "${loose_reactions[@]}"
-run d-reactions "(d) Reaction flood: $react_rate reactions/s" reaction-flood --url "http://127.0.0.1:$port" --rate "$react_rate" \
-  --senders "$react_senders" --viewers "$react_viewers"
+run d-reactions "(d) Reaction flood: $((react_rate * react_taps)) reactions/s in $react_rate messages/s" reaction-flood --url "http://127.0.0.1:$port" \
+  --rate "$react_rate" --taps "$react_taps" --senders "$react_senders" --viewers "$react_viewers"
 stop_all
 start_baseline reactions-baseline
 run d-reactions-baseline "(d) Reaction flood on the Socket.IO baseline" reaction-flood --protocol socketio --url "http://127.0.0.1:$port" \
-  --rate "$react_rate" --senders "$react_senders" --viewers "$react_viewers"
+  --rate "$react_rate" --taps "$react_taps" --senders "$react_senders" --viewers "$react_viewers"
 stop_all
 side_by_side d-reactions "(d) Reaction flood"
 
@@ -295,7 +296,7 @@ best500=$(clean_best sweep-lsx 500); base_best500=$(clean_best sweep-sio 500)
 per_conn=$(figure a-idle '(.serverBytesPerConnection // 0) / 1024 | floor'); held=$(figure a-idle .connectionsHeld)
 gifts=$(figure c-gifts-engine '.acceptedPerSecond | floor'); web_gifts=$(figure c-gifts '.acceptedPerSecond | floor')
 gift_bad=$(jq -s '[.[] | (.gifts.lost + .gifts.doubled + .lost + .duplicated)] | add' "$results/c-gifts-engine.json" "$results/c-gifts.json")
-reactions=$(figure d-reactions '.acceptedPerSecond | floor'); react_p99=$(figure d-reactions .latency.p99Ms)
+reactions=$(figure d-reactions '.acceptedPerSecond * (.taps // 1) | floor'); react_p99=$(figure d-reactions .latency.p99Ms)
 calls=$(figure f-calls '.deliveriesPerSecond | floor')
 hot_viewers=$(figure b-hot .viewers); hot_rate=$(figure b-hot .rate)
 duration=$(figure b-hot .durationSeconds); warmup=$(figure b-hot .warmupSeconds)
@@ -325,7 +326,7 @@ $quick && mode="a **quick** run (bench/run.sh --quick: small numbers that prove 
   echo "| hot stream ≥ 3× Socket.IO at equal p99 | ${ratio}×: best runs with p99 ≤ 250 ms, $best/s against $base_best/s (with p99 ≤ 500 ms: ${ratio500}×, $best500/s against $base_best500/s) | $(check "$ratio >= 3") |"
   echo "| ≤ 15 KB server memory per idle connection, ≥ 19,000 held | $per_conn KB, $held held | $(check "$per_conn <= 15 and $held >= 19000") |"
   echo "| ≥ 20,000 durable gifts/s with Redis, none lost or doubled | $gifts/s in engine mode ($web_gifts/s through the web layer, offered half), $gift_bad lost or doubled in both | $(check "$gifts >= 20000 and $gift_bad == 0") |"
-  echo "| ≥ 100,000 reactions/s aggregated | $reactions/s acknowledged, p99 $react_p99 ms after the send was due (sustained only if it keeps up: p99 ≤ 1 s) | $(check "$reactions >= 100000 and $react_p99 <= 1000") |"
+  echo "| ≥ 100,000 reactions/s aggregated | $reactions/s acknowledged ($(figure d-reactions '.taps // 1') per \`mood:react\`), p99 $react_p99 ms after the send was due (sustained only if it keeps up: p99 ≤ 1 s) | $(check "$reactions >= 100000 and $react_p99 <= 1000") |"
   echo "| ≥ 300,000 grain calls/s in engine mode | $calls/s | $(check "$calls >= 300000") |"
   echo
   echo "Server settings per case are the \`LSX__…\` variables shown; the limits are loosened only as far as the load"

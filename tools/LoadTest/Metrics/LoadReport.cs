@@ -36,6 +36,9 @@ public sealed record LoadReport
 
     public double Rate { get; init; }
 
+    /// <summary>Reactions each <c>mood:react</c> carried (<c>--taps</c>).</summary>
+    public int Taps { get; init; } = 1;
+
     public double WarmupSeconds { get; init; }
 
     public double DurationSeconds { get; init; }

@@ -75,6 +75,7 @@ public static class WebRun
                 Senders = options.Scenario == LoadOptions.Idle ? 0 : options.SenderCount,
                 ConnectionsHeld = held,
                 Rate = scenario.Rate,
+                Taps = options.Taps,
                 WarmupSeconds = options.WarmupSeconds,
                 DurationSeconds = options.DurationSeconds,
                 Unit = "deliveries",
