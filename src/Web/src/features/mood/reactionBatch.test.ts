@@ -12,7 +12,7 @@ import {
   type ReactionBatch,
   type ReactionSend,
 } from './reactionBatch';
-import { allowReaction } from './reactionLimiter';
+import { REACTIONS_PER_WINDOW, takeTaps } from './reactionLimiter';
 
 /** Taps `mood` at each time in turn, flushing whatever fell due before each; returns what went out and when. */
 function run(taps: readonly [number, Mood][], until: number) {
@@ -163,22 +163,12 @@ describe('batching reactions', () => {
     expect(flushAll(initialBatch).send).toEqual([]);
   });
 
-  it('costs at most 4 messages a second per mood for a viewer spamming it, every allowed tap counted', () => {
-    let sentAt: number[] = [];
+  it('costs at most 4 messages a second per mood for a viewer spamming it, every tap sent', () => {
     const taps: [number, Mood][] = [];
-    let clicks = 0;
     for (let at = 0; at < 10_000; at += 37) {
-      // Two moods, 27 clicks a second each, through the limiter as useReactions does.
-      for (const mood of ['hype', 'love'] as const) {
-        clicks++;
-        const limit = allowReaction(sentAt, at);
-        sentAt = limit.sentAt;
-        if (limit.allowed) {
-          taps.push([at, mood]);
-        }
-      }
+      // Two moods, 27 clicks a second each.
+      taps.push([at, 'hype'], [at, 'love']);
     }
-    expect(taps.length).toBeLessThan(clicks);
     const { sent, batch } = run(taps, 11_000);
     expect(nextFlushAt(batch)).toBeNull();
     for (const mood of ['hype', 'love'] as const) {
@@ -191,4 +181,41 @@ describe('batching reactions', () => {
     }
     sent.forEach((s) => expect(s.count).toBeLessThanOrEqual(MAX_TAPS_PER_SEND));
   });
+
+  it.each([0, 130, 499, 870])(
+    'sends a spamming viewer\'s taps as the server counts them, 10 a second and none dropped (refill at %i ms)',
+    (phase) => {
+      // About 20 clicks a second for a minute, at uneven times (a fixed seed).
+      let seed = 7;
+      const taps: [number, Mood][] = [];
+      for (let at = 0; at < 60_000; at += Math.floor((seed / 2 ** 31) * 100)) {
+        taps.push([at, 'hype']);
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      }
+      const { sent } = run(taps, 61_000);
+
+      // Through the limit as useReactions sends them, into the server's token bucket: 10 tokens, refilled to 10
+      // every second (at `phase` into each), a message that would go over dropped whole.
+      let sentAt: number[] = [];
+      let tokens = REACTIONS_PER_WINDOW;
+      let nextRefill = phase;
+      let counted = 0;
+      for (const s of sent) {
+        const limit = takeTaps(sentAt, s.at, s.count);
+        sentAt = limit.sentAt;
+        if (limit.granted === 0) {
+          continue;
+        }
+        for (; nextRefill <= s.at; nextRefill += 1_000) {
+          tokens = REACTIONS_PER_WINDOW;
+        }
+        expect(limit.granted).toBeLessThanOrEqual(tokens);
+        tokens -= limit.granted;
+        counted += limit.granted;
+      }
+      // 10 taps in every second of the 60 the viewer spammed (the last held ones go out just after).
+      expect(counted).toBeGreaterThanOrEqual(60 * REACTIONS_PER_WINDOW - 1);
+      expect(counted).toBeLessThanOrEqual(61 * REACTIONS_PER_WINDOW);
+    },
+  );
 });

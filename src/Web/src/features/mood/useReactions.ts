@@ -5,15 +5,16 @@ import { useLive } from '../../app/liveContext';
 import { useWakeAt } from '../../lib/useWakeAt';
 import { expireFloating, initialFloating, nextFloatingExpiry, spawnFloating, type FloatingEmoji, type FloatingState } from './floatingEmoji';
 import { flushAll, flushDue, initialBatch, nextFlushAt, tapReaction, type BatchStep, type ReactionBatch, type ReactionSend } from './reactionBatch';
-import { allowReaction } from './reactionLimiter';
+import { takeTaps } from './reactionLimiter';
 
 export interface Reactions {
   /** The emoji rising over the video. */
   floating: readonly FloatingEmoji[];
   /**
-   * One click: an emoji rises at once, and the tap goes to the stream's mood (up to the server's 10 a second): the
-   * first of a mood after a quiet spell at once, those that follow within 250 ms summed into one `mood:react` with
-   * their `count` when that window ends (reactionBatch.ts), so at most about 4 messages a second per mood.
+   * One click: an emoji rises at once, and the tap goes to the stream's mood: the first of a mood after a quiet
+   * spell at once, those that follow within 250 ms summed into one `mood:react` with their `count` when that window
+   * ends (reactionBatch.ts), so at most about 4 messages a second per mood; up to the server's 10 taps a second,
+   * counted as they leave (reactionLimiter.ts).
    */
   react(mood: Mood): void;
   /** A short word when reactions were dropped or could not be sent. */
@@ -47,10 +48,22 @@ export function useReactions(streamId: string): Reactions {
   const [flushAt, setFlushAt] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
 
-  /** One `mood:react` per send; `quiet` when the viewer has moved on, and a dropped or failed send is not news. */
+  /**
+   * One `mood:react` per send, with the taps the limit still allows (none: not sent); `quiet` when the viewer has
+   * moved on, and a dropped or failed send is not news.
+   */
   const send = useCallback(
     (target: string, sends: readonly ReactionSend[], now: number, quiet = false) => {
-      for (const { mood, count } of sends) {
+      for (const { mood, count: wanted } of sends) {
+        const limit = takeTaps(sentAt.current, now, wanted);
+        sentAt.current = limit.sentAt;
+        const count = limit.granted;
+        if (count < wanted && !quiet) {
+          setNotice({ text: 'Easy! Some reactions were not counted.', at: now });
+        }
+        if (count === 0) {
+          continue; // the server would drop it: over 10 taps a second
+        }
         live.react({ streamId: target, mood, count }).then(
           (result) => {
             if (!quiet && result && result.accepted === false) {
@@ -80,8 +93,8 @@ export function useReactions(streamId: string): Reactions {
   );
 
   useEffect(() => {
+    // The send times stay: the server's limit is the viewer's, on any stream.
     dispatch({ type: 'reset' });
-    sentAt.current = [];
     setNotice(null);
   }, [streamId]);
 
@@ -120,11 +133,6 @@ export function useReactions(streamId: string): Reactions {
     (mood: Mood) => {
       const now = Date.now();
       dispatch({ type: 'spawn', mood, now });
-      const limit = allowReaction(sentAt.current, now);
-      sentAt.current = limit.sentAt;
-      if (!limit.allowed) {
-        return; // the server would drop it: over 10 a second
-      }
       apply(tapReaction(batch.current, mood, now), now);
     },
     [apply],
