@@ -43,6 +43,7 @@ public static class CommandLine
         new("--service-id", "ID", "engine: the service id (default livestreamx)", (o, v) => o.ServiceId = v),
         new("--concurrency", "N", "engine: calls in flight (default 256)", (o, v) => o.Concurrency = Int(v)),
         new("--grains", "N", "engine grain-calls: grains called (default 1000)", (o, v) => o.Grains = Int(v)),
+        new("--batch", "N", "engine reaction-flood: reactions per mood batch, as an Api node sends a window's (default 100)", (o, v) => o.Batch = Int(v)),
         new("--gift", "CODE", "gift to send (default rose, 1 token)", (o, v) => o.GiftCode = v),
         new("--seed", "N", "seed of the random choices in mixed (default 1)", (o, v) => o.Seed = Int(v)),
         new("--quiet", null, "no live table: a progress line every 5 s", (o, _) => o.Quiet = true),
@@ -82,6 +83,7 @@ public static class CommandLine
             .AppendLine("  hot-stream      V viewers in one stream, chat at R messages/s")
             .AppendLine("  gift-storm      S senders over many wallets, R gifts/s to M streams (--engine: through an Orleans client)")
             .AppendLine("  reaction-flood  S senders react at R/s in all to M streams; the mood grains' exact totals are checked")
+            .AppendLine("                  (--engine: batches of --batch reactions straight to the mood grains)")
             .AppendLine("  mixed           M streams, Zipf viewers, chat 80% / reactions 15% / gifts 5%, 1% churn a second")
             .AppendLine("  idle            V idle connections: density and server memory per connection")
             .AppendLine("  grain-calls     engine only: grain calls/s over --grains grains")

@@ -47,6 +47,12 @@ public sealed class LoadOptions
     /// </summary>
     public int Taps { get; set; } = 1;
 
+    /// <summary>
+    /// Reactions one mood batch carries in engine <c>reaction-flood</c>, as an Api node adds up what its viewers of a
+    /// stream tapped in a window: each call counts this many reactions.
+    /// </summary>
+    public int Batch { get; set; } = 100;
+
     /// <summary>Streams; 0 picks the scenario's default.</summary>
     public int Streams { get; set; }
 
@@ -135,6 +141,11 @@ public sealed class LoadOptions
             yield return "--taps is 1–10 (a mood:react carries at most 10 reactions).";
         }
 
+        if (Batch is < 1 or > 1_000_000)
+        {
+            yield return "--batch is 1–1,000,000 reactions per mood batch.";
+        }
+
         if (Zipf < 0 || ChurnPercent is < 0 or > 50)
         {
             yield return "--zipf is 0 or more; --churn is 0–50 percent per second.";
@@ -155,9 +166,9 @@ public sealed class LoadOptions
             yield return "grain-calls runs in engine mode only: add --engine.";
         }
 
-        if (Engine && Scenario is not (GiftStorm or GrainCalls))
+        if (Engine && Scenario is not (GiftStorm or ReactionFlood or GrainCalls))
         {
-            yield return "--engine runs gift-storm and grain-calls.";
+            yield return "--engine runs gift-storm, reaction-flood and grain-calls.";
         }
     }
 

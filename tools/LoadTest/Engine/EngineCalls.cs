@@ -1,6 +1,5 @@
-using System.Globalization;
 using LiveStreamX.LoadTest.Cli;
-using LiveStreamX.LoadTest.Metrics;
+using LiveStreamX.LoadTest.Scenarios;
 using LiveStreamX.Users;
 
 namespace LiveStreamX.LoadTest.Engine;
@@ -16,12 +15,14 @@ internal sealed class EngineCalls(LoadOptions options, IGrainFactory grains, str
 
     public int Senders => 0;
 
+    public int UnitsPerCall => 1;
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         _users = new IUserGrain[options.Grains];
-        await Parallel.ForEachAsync(Enumerable.Range(0, _users.Length), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, _users.Length), EngineSetup.Limited(cancellationToken), async (i, _) =>
         {
-            var handle = string.Create(CultureInfo.InvariantCulture, $"{runId}k{i}");
+            var handle = EngineSetup.Handle(runId, 'k', i);
             var user = await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
             _users[i] = grains.GetGrain<IUserGrain>(user.Id);
         });
@@ -29,5 +30,5 @@ internal sealed class EngineCalls(LoadOptions options, IGrainFactory grains, str
 
     public Task CallAsync(int worker, long k) => _users[(worker + (k * options.Concurrency)) % _users.Length].GetProfileAsync();
 
-    public Task<GiftCheck?> CheckAsync() => Task.FromResult<GiftCheck?>(null);
+    public Task<RunChecks> CheckAsync() => Task.FromResult(RunChecks.None);
 }

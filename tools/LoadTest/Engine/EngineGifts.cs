@@ -3,6 +3,7 @@ using System.Globalization;
 using LiveStreamX.Gifts;
 using LiveStreamX.LoadTest.Cli;
 using LiveStreamX.LoadTest.Metrics;
+using LiveStreamX.LoadTest.Scenarios;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
@@ -25,23 +26,18 @@ internal sealed class EngineGifts(LoadOptions options, IGrainFactory grains, str
 
     public int Senders => _wallets.Length;
 
+    public int UnitsPerCall => 1;
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        _streams = new string[options.StreamCount];
-        await Parallel.ForEachAsync(Enumerable.Range(0, _streams.Length), Limited(cancellationToken), async (i, _) =>
-        {
-            var creator = (await grains.GetGrain<IHandleGrain>(Handle('c', i)).ClaimAsync(Handle('c', i), Role.Creator)).ToActor();
-            var id = StreamNames.NewStreamId();
-            await grains.GetGrain<IStreamGrain>(id).CreateAsync(new CreateStream(creator, $"Load test {runId} #{i}", "load-test"));
-            await grains.GetGrain<IStreamGrain>(id).MoveToAsync(creator, StreamStatus.Live);
-            _streams[i] = id;
-        });
+        _streams = await EngineSetup.LiveStreamsAsync(grains, runId, options.StreamCount, cancellationToken);
 
         // Enough wallets that none has two calls in flight, each under the server's per-wallet velocity limits.
         _wallets = new Wallet[options.Senders > 0 ? options.Senders : options.Concurrency * 4];
-        await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), Limited(cancellationToken), async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), EngineSetup.Limited(cancellationToken), async (i, _) =>
         {
-            var user = await grains.GetGrain<IHandleGrain>(Handle('g', i)).ClaimAsync(Handle('g', i), Role.Viewer);
+            var handle = EngineSetup.Handle(runId, 'g', i);
+            var user = await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
             var wallet = grains.GetGrain<IWalletGrain>(user.Id);
             _wallets[i] = new Wallet(wallet, _streams[i % _streams.Length], await wallet.GetBalanceAsync());
         });
@@ -56,7 +52,7 @@ internal sealed class EngineGifts(LoadOptions options, IGrainFactory grains, str
         Interlocked.Add(ref wallet.Spent, receipt.Tokens);
     }
 
-    public async Task<GiftCheck?> CheckAsync()
+    public async Task<RunChecks> CheckAsync()
     {
         long accepted = 0, lost = 0, doubled = 0;
         foreach (var stream in _streams)
@@ -75,13 +71,8 @@ internal sealed class EngineGifts(LoadOptions options, IGrainFactory grains, str
         }
 
         // Without viewers, lost and doubled come from the streams' totals, in tokens (a rose is one token).
-        return new GiftCheck(accepted, lost, doubled, 0, lost == 0 && doubled == 0, mismatches);
+        return new RunChecks(new GiftCheck(accepted, lost, doubled, 0, lost == 0 && doubled == 0, mismatches), null);
     }
-
-    private string Handle(char tag, int i) => string.Create(CultureInfo.InvariantCulture, $"{runId}{tag}{i}");
-
-    private static ParallelOptions Limited(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken };
 
     private sealed class Wallet(IWalletGrain grain, string streamId, long balanceBefore)
     {

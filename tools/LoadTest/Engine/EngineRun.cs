@@ -27,7 +27,8 @@ public static class EngineRun
             {
                 LoadOptions.GiftStorm => new EngineGifts(options, grains, runId),
                 LoadOptions.GrainCalls => new EngineCalls(options, grains, runId),
-                _ => throw new FormatException($"'{options.Scenario}' has no engine mode: gift-storm or grain-calls."),
+                LoadOptions.ReactionFlood => new EngineReactions(options, grains, runId),
+                _ => throw new FormatException($"'{options.Scenario}' has no engine mode: gift-storm, reaction-flood or grain-calls."),
             };
             return await MeasureAsync(options, command, scenario, cancellationToken);
         }
@@ -62,8 +63,9 @@ public static class EngineRun
             await Task.WhenAll(workers);
 
             display.Phase = "checking";
-            var gifts = await scenario.CheckAsync();
+            var checks = await scenario.CheckAsync();
             var completed = metrics.AcceptedInWindow;
+            var units = completed * scenario.UnitsPerCall;
             return new LoadReport
             {
                 Scenario = options.Scenario,
@@ -71,7 +73,9 @@ public static class EngineRun
                 Target = $"gateway 127.0.0.1:{options.GatewayPort} ({options.ClusterId}/{options.ServiceId})",
                 Command = command,
                 StartedAt = startedAt,
-                Notes = [$"closed loop: {options.Concurrency} calls in flight"],
+                Notes = scenario.UnitsPerCall == 1
+                    ? [$"closed loop: {options.Concurrency} calls in flight"]
+                    : [$"closed loop: {options.Concurrency} calls in flight, each a batch of {scenario.UnitsPerCall} {scenario.Unit}"],
                 Streams = scenario.Streams,
                 Senders = scenario.Senders,
                 WarmupSeconds = options.WarmupSeconds,
@@ -80,15 +84,16 @@ public static class EngineRun
                 Sent = metrics.Sent,
                 Accepted = metrics.Accepted,
                 AcceptedPerSecond = Math.Round(completed / options.DurationSeconds, 1),
-                Deliveries = completed,
-                DeliveriesPerSecond = Math.Round(completed / options.DurationSeconds, 1),
+                Deliveries = units,
+                DeliveriesPerSecond = Math.Round(units / options.DurationSeconds, 1),
                 Latency = metrics.Latency.Summary(),
                 Errors = metrics.Errors,
-                Gifts = gifts,
+                Gifts = checks.Gifts,
+                Reactions = checks.Reactions,
                 ClientCpuSeconds = Math.Round(clientCpu, 3),
                 ServerCpuSeconds = serverCpu is null ? null : Math.Round(serverCpu.Value, 3),
-                ClientCpuSecondsPerMillion = LoadReport.PerMillion(clientCpu, completed),
-                ServerCpuSecondsPerMillion = LoadReport.PerMillion(serverCpu, completed),
+                ClientCpuSecondsPerMillion = LoadReport.PerMillion(clientCpu, units),
+                ServerCpuSecondsPerMillion = LoadReport.PerMillion(serverCpu, units),
             };
         }
         finally
