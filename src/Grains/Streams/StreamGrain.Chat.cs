@@ -1,14 +1,25 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
+using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
+using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Streams;
 
 public sealed partial class StreamGrain
 {
     private const int SnapshotChatSize = 50;
+
+    // The chat history is written at most once a second, not with each message: a message is live once published,
+    // and rewriting the whole history (200 messages) per message made chat the costliest write of a busy stream.
+    // A silo that dies loses at most the last second of history; seqs stay safe, as their reservation is written
+    // before any is handed out.
+    private static readonly TimeSpan ChatSaveInterval = TimeSpan.FromSeconds(1);
+    private WriteBehind? _chatSave;
+
+    private WriteBehind ChatSave => _chatSave ??= new(this, SaveChatAsync, ChatSaveInterval);
 
     // Slow mode is enforced per activation: after a move to another silo a viewer may send one message early.
     private readonly Dictionary<string, DateTimeOffset> _lastMessageAt = [];
@@ -46,8 +57,9 @@ public sealed partial class StreamGrain
                 Text = clean,
                 Level = flair?.Level ?? 0,
                 Badges = (flair?.Badges ?? []).Take(3).ToArray(),
-            },
-            (state, e) => state with { Chat = [.. state.Chat.TakeLast(_chat.HistorySize - 1), e] });
+            });
+        stream.State = stream.State with { Chat = [.. stream.State.Chat.TakeLast(_chat.HistorySize - 1), message] };
+        ChatSave.Changed();
         _lastMessageAt[author.UserId] = now;
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         _engagementReceived++;
@@ -86,5 +98,20 @@ public sealed partial class StreamGrain
             stream.State.Challenge is { } challenge ? ChallengeView.Of(challenge) : null,
             stream.State.Overlay);
         return Task.FromResult(snapshot);
+    }
+
+    private async Task SaveChatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.WriteStateAsync(cancellationToken);
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote since we read: this one is stale and must go (its history with it).
+            LogWriteFailed(logger, ex, Id);
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

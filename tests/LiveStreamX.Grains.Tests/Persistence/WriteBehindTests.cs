@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Grains.Progression;
+using LiveStreamX.Grains.Streams;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Testing;
@@ -12,7 +13,7 @@ using Orleans.TestingHost;
 namespace LiveStreamX.Grains.Tests.Persistence;
 
 /// <summary>
-/// State written behind (XP, board scores) reaches storage even when a write fails: the failed write is tried again,
+/// State written behind (XP, board scores, chat history) reaches storage even when a write fails: the failed write is tried again,
 /// not forgotten until the next change.
 /// </summary>
 public sealed class WriteBehindTests : IAsyncLifetime
@@ -67,12 +68,36 @@ public sealed class WriteBehindTests : IAsyncLifetime
         Assert.Equal(0, Storage.FailuresLeft(progression.GetGrainId()));
     }
 
+    [Fact]
+    public async Task ChatHistoryIsWrittenBehindNotOnceForEveryMessage()
+    {
+        var (stream, creator) = await Actors.StreamAsync(Grains);
+        var id = stream.GetGrainId();
+        var writesBefore = Storage.Writes(id);
+
+        for (var i = 0; i < 30; i++)
+        {
+            await stream.PostChatAsync(creator, $"message {i}").WithTimeout();
+        }
+
+        // A write at most once a second (and a seq reservation per 1,000 events), so far fewer than one per message.
+        Assert.True(Storage.Writes(id) - writesBefore < 30, $"{Storage.Writes(id) - writesBefore} writes for 30 messages");
+        Storage.FailNextWrites(id, 1);
+        await Timeouts.Eventually(
+            async () => (await Storage.ReadAsync<StreamState>("stream", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
+            "the whole history is written, after a failed write too");
+    }
+
     /// <summary>Grain storage that fails the next writes of chosen grains, then passes to in-memory storage.</summary>
     private sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
     {
         public const string Inner = "flaky-inner";
 
         private readonly ConcurrentDictionary<GrainId, int> _failures = new();
+        private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+
+        /// <summary>Writes of the grain's state that reached the storage.</summary>
+        public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
 
         public void FailNextWrites(GrainId grain, int count) => _failures[grain] = count;
 
@@ -97,6 +122,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
             }
 
             _failures[grainId] = 0;
+            _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
             return inner.WriteStateAsync(stateName, grainId, grainState);
         }
 
