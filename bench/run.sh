@@ -50,6 +50,7 @@ if $quick; then
   hot_viewers=100; hot_rate=10
   gift_rate=200; gift_senders=40; gift_streams=5; gift_viewers=10; engine_gift_concurrency=64; engine_gift_senders=256
   react_rate=50; react_taps=10; react_senders=10; react_viewers=50
+  engine_react_concurrency=16; engine_react_streams=5; engine_react_batch=10
   mixed_viewers=200; mixed_streams=5; mixed_rate=50; mixed_senders=20
   calls_concurrency=64; calls_grains=500
   sweep_rates=(5 10); sweep_warmup=2; sweep_duration=4
@@ -64,7 +65,11 @@ else
   gift_rate=20000; gift_senders=2000; gift_streams=50; gift_viewers=100; engine_gift_concurrency=1024; engine_gift_senders=8192
   # 100,000 reactions/s as 10,000 mood:react messages/s of 10 taps each, as the web client adds a viewer's taps up.
   react_rate=10000; react_taps=10; react_senders=400; react_viewers=1000
-  mixed_viewers=5000; mixed_streams=50; mixed_rate=2000; mixed_senders=1000
+  # Engine mode: batches as Api nodes send them (one per stream per window), 100 reactions each, to 50 streams.
+  engine_react_concurrency=256; engine_react_streams=50; engine_react_batch=100
+  # 400 actions/s: chat in a stream reaches its viewers, who gather in a few streams (Zipf), so about 130,000
+  # deliveries a second; 2,000 actions/s asked for 640,000, which no 2-core machine carries.
+  mixed_viewers=5000; mixed_streams=50; mixed_rate=400; mixed_senders=1000
   calls_concurrency=1024; calls_grains=10000
   sweep_rates=(5 10 20 30 40); sweep_warmup=5; sweep_duration=10
 fi
@@ -160,7 +165,9 @@ run() {
   shift 2
   local args=("$@" --server-pid "$server_pid" --out "$results/$name.json" "${common[@]}")
   echo "== $title"
-  "${loadtest[@]}" "${args[@]}" | tee "$results/$name.txt"
+  # A case that fails is reported as such and the suite goes on (its figures read as 0 below).
+  local failed=""
+  "${loadtest[@]}" "${args[@]}" | tee "$results/$name.txt" || failed=yes
   {
     echo "### $title"
     echo
@@ -170,7 +177,11 @@ run() {
     echo "loadtest ${args[*]}"
     echo '```'
     echo
-    "${loadtest[@]}" markdown "$results/$name.json"
+    if [ -n "$failed" ] || [ ! -f "$results/$name.json" ]; then
+      echo "**The run failed:** $(grep -h 'The run failed' "$results/$name.txt" | tail -1)"
+    else
+      "${loadtest[@]}" markdown "$results/$name.json"
+    fi
     echo
   } >>"$sections"
 }
@@ -180,7 +191,7 @@ side_by_side() {
   {
     echo "### $2: LiveStreamX beside the Socket.IO baseline"
     echo
-    "${loadtest[@]}" markdown "$results/$1.json" --baseline "$results/$1-baseline.json"
+    "${loadtest[@]}" markdown "$results/$1.json" --baseline "$results/$1-baseline.json" || echo "One of the two runs failed: nothing to compare."
     echo
   } >>"$sections"
 }
@@ -255,7 +266,7 @@ run c-gifts-engine "(c) Gift storm, Redis storage, engine mode: $engine_gift_con
   --gateway-port "$gateway" --cluster-id "$cluster" --concurrency "$engine_gift_concurrency" --senders "$engine_gift_senders" \
   --streams "$gift_streams"
 stop_all
-web_gift_rate=$(jq -r "[(.acceptedPerSecond / 2 | floor), $gift_rate, 10] | [(.[0:2] | min), .[2]] | max" "$results/c-gifts-engine.json")
+web_gift_rate=$(jq -r "[(.acceptedPerSecond / 2 | floor), $gift_rate, 10] | [(.[0:2] | min), .[2]] | max" "$results/c-gifts-engine.json" 2>/dev/null || echo 10)
 start_redis
 start_api gifts LSX__Orleans__Storage=Redis LSX__Orleans__RedisConnectionString="127.0.0.1:$redis_port" "${loose_gifts[@]}"
 run c-gifts "(c) Gift storm, Redis storage: $web_gift_rate gifts/s (half of engine mode's) from $gift_senders wallets" gift-storm \
@@ -265,6 +276,9 @@ stop_all
 start_api reactions "${loose_reactions[@]}"
 run d-reactions "(d) Reaction flood: $((react_rate * react_taps)) reactions/s in $react_rate messages/s" reaction-flood --url "http://127.0.0.1:$port" \
   --rate "$react_rate" --taps "$react_taps" --senders "$react_senders" --viewers "$react_viewers"
+run d-reactions-engine "(d) Reaction flood, engine mode: batches of $engine_react_batch reactions to $engine_react_streams streams' mood grains" \
+  reaction-flood --engine --gateway-port "$gateway" --cluster-id "$cluster" --concurrency "$engine_react_concurrency" \
+  --streams "$engine_react_streams" --batch "$engine_react_batch"
 stop_all
 start_baseline reactions-baseline
 run d-reactions-baseline "(d) Reaction flood on the Socket.IO baseline" reaction-flood --protocol socketio --url "http://127.0.0.1:$port" \
@@ -288,15 +302,20 @@ clean_best() {
 }
 
 # The targets of the suite, read from the reports.
-figure() { jq -r "$2" "$results/$1.json"; }
+# figure NAME FILTER: a figure of NAME's report; 0 when the case failed and left none.
+figure() { if [ -f "$results/$1.json" ]; then jq -r "$2" "$results/$1.json"; else echo 0; fi; }
 check() { if [ "$(jq -n "$1")" = "true" ]; then echo "met"; else echo "**not met**"; fi; }
 hot=$(figure b-hot .deliveriesPerSecond); hot_p99=$(figure b-hot .latency.p99Ms)
 best=$(clean_best sweep-lsx); base_best=$(clean_best sweep-sio)
 best500=$(clean_best sweep-lsx 500); base_best500=$(clean_best sweep-sio 500)
 per_conn=$(figure a-idle '(.serverBytesPerConnection // 0) / 1024 | floor'); held=$(figure a-idle .connectionsHeld)
 gifts=$(figure c-gifts-engine '.acceptedPerSecond | floor'); web_gifts=$(figure c-gifts '.acceptedPerSecond | floor')
-gift_bad=$(jq -s '[.[] | (.gifts.lost + .gifts.doubled + .lost + .duplicated)] | add' "$results/c-gifts-engine.json" "$results/c-gifts.json")
+gift_bad=$(jq -s '[.[] | (.gifts.lost + .gifts.doubled + .lost + .duplicated)] | add' "$results/c-gifts-engine.json" "$results/c-gifts.json" 2>/dev/null || echo "n/a")
 reactions=$(figure d-reactions '.acceptedPerSecond * (.taps // 1) | floor'); react_p99=$(figure d-reactions .latency.p99Ms)
+engine_react_cell=""
+if [ -f "$results/d-reactions-engine.json" ]; then # runs before this case have no such report
+  engine_react_cell="; in engine mode $(figure d-reactions-engine '.deliveriesPerSecond | floor')/s aggregated as $(figure d-reactions-engine '.acceptedPerSecond | floor') batches/s, $(figure d-reactions-engine '.reactions.lost + .reactions.doubled') lost or doubled"
+fi
 calls=$(figure f-calls '.deliveriesPerSecond | floor')
 hot_viewers=$(figure b-hot .viewers); hot_rate=$(figure b-hot .rate)
 duration=$(figure b-hot .durationSeconds); warmup=$(figure b-hot .warmupSeconds)
@@ -326,7 +345,7 @@ $quick && mode="a **quick** run (bench/run.sh --quick: small numbers that prove 
   echo "| hot stream ≥ 3× Socket.IO at equal p99 | ${ratio}×: best runs with p99 ≤ 250 ms, $best/s against $base_best/s (with p99 ≤ 500 ms: ${ratio500}×, $best500/s against $base_best500/s) | $(check "$ratio >= 3") |"
   echo "| ≤ 15 KB server memory per idle connection, ≥ 19,000 held | $per_conn KB, $held held | $(check "$per_conn <= 15 and $held >= 19000") |"
   echo "| ≥ 20,000 durable gifts/s with Redis, none lost or doubled | $gifts/s in engine mode ($web_gifts/s through the web layer, offered half), $gift_bad lost or doubled in both | $(check "$gifts >= 20000 and $gift_bad == 0") |"
-  echo "| ≥ 100,000 reactions/s aggregated | $reactions/s acknowledged ($(figure d-reactions '.taps // 1') per \`mood:react\`), p99 $react_p99 ms after the send was due (sustained only if it keeps up: p99 ≤ 1 s) | $(check "$reactions >= 100000 and $react_p99 <= 1000") |"
+  echo "| ≥ 100,000 reactions/s aggregated | $reactions/s acknowledged ($(figure d-reactions '.taps // 1') per \`mood:react\`), p99 $react_p99 ms after the send was due (sustained only if it keeps up: p99 ≤ 1 s)$engine_react_cell | $(check "$reactions >= 100000 and $react_p99 <= 1000") |"
   echo "| ≥ 300,000 grain calls/s in engine mode | $calls/s | $(check "$calls >= 300000") |"
   echo
   echo "Server settings per case are the \`LSX__…\` variables shown; the limits are loosened only as far as the load"
