@@ -167,7 +167,7 @@ run() {
   echo "== $title"
   # A case that fails is reported as such and the suite goes on (its figures read as 0 below).
   local failed=""
-  "${loadtest[@]}" "${args[@]}" | tee "$results/$name.txt" || failed=yes
+  "${loadtest[@]}" "${args[@]}" 2>&1 | tee "$results/$name.txt" || failed=yes
   {
     echo "### $title"
     echo

@@ -106,12 +106,16 @@ public sealed partial class StreamGrain
         {
             await stream.WriteStateAsync(cancellationToken);
         }
-        catch (InconsistentStateException ex)
+        catch (Exception ex)
         {
-            // Another activation wrote since we read: this one is stale and must go (its history with it).
             LogWriteFailed(logger, ex, Id);
-            DeactivateOnIdle();
-            throw;
+            if (ex is InconsistentStateException)
+            {
+                // Another activation wrote since we read: this one is stale and must go (its history with it).
+                DeactivateOnIdle();
+            }
+
+            throw; // the write is tried again a second later
         }
     }
 }

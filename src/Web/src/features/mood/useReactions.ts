@@ -22,6 +22,7 @@ export interface Reactions {
 }
 
 const NOTICE_MS = 2_500;
+const NOT_COUNTED = 'Easy! Some reactions were not counted.';
 
 type FloatingAction = { type: 'spawn'; mood: Mood; now: number } | { type: 'expire'; now: number } | { type: 'reset' };
 
@@ -59,7 +60,7 @@ export function useReactions(streamId: string): Reactions {
         sentAt.current = limit.sentAt;
         const count = limit.granted;
         if (count < wanted && !quiet) {
-          setNotice({ text: 'Easy! Some reactions were not counted.', at: now });
+          setNotice({ text: NOT_COUNTED, at: now });
         }
         if (count === 0) {
           continue; // the server would drop it: over 10 taps a second
@@ -67,7 +68,7 @@ export function useReactions(streamId: string): Reactions {
         live.react({ streamId: target, mood, count }).then(
           (result) => {
             if (!quiet && result && result.accepted === false) {
-              setNotice({ text: 'Easy! Some reactions were not counted.', at: now });
+              setNotice({ text: NOT_COUNTED, at: now });
             }
           },
           (caught: unknown) => {
