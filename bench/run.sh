@@ -289,6 +289,10 @@ side_by_side d-reactions "(d) Reaction flood"
 start_api mixed "${loose_chat[@]}" "${loose_gifts[@]}" "${loose_reactions[@]}"
 run e-mixed "(e) Mixed: $mixed_viewers viewers over $mixed_streams streams, $mixed_rate actions/s" mixed --url "http://127.0.0.1:$port" \
   --viewers "$mixed_viewers" --streams "$mixed_streams" --rate "$mixed_rate" --senders "$mixed_senders"
+stop_all
+
+# A fresh server of its own, as every other case has: after the mixed load the silo holds its grains and garbage.
+start_api calls
 run f-calls "(f) Engine mode: grain calls" grain-calls --engine --gateway-port "$gateway" --cluster-id "$cluster" \
   --concurrency "$calls_concurrency" --grains "$calls_grains"
 stop_all

@@ -44,30 +44,30 @@ public static class AuthApi
             return TypedResults.ValidationProblem(errors, type: ErrorStatus.TypeOf(ErrorCodes.InvalidInput));
         }
 
-        var user = await grains.GetGrain<IHandleGrain>(Handles.Normalize(request.Handle!)).ClaimAsync(request.Handle!, role);
+        var user = await grains.Get<IHandleGrain>(Handles.Normalize(request.Handle!)).ClaimAsync(request.Handle!, role);
         var token = tokens.Issue(user);
         return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, UserView.From(user)));
     }
 
     private static async Task<Results<Ok<Progress>, NotFound>> GetMyProgressAsync(HttpContext http, IGrainFactory grains) =>
-        http.User.ToActor() is { } actor ? TypedResults.Ok(await grains.GetGrain<IProgressionGrain>(actor.UserId).GetAsync()) : TypedResults.NotFound();
+        http.User.ToActor() is { } actor ? TypedResults.Ok(await grains.Get<IProgressionGrain>(actor.UserId).GetAsync()) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PublicProgress>, NotFound>> GetProgressAsync(string id, IGrainFactory grains)
     {
-        var profile = id.Length <= 64 ? await grains.GetGrain<IUserGrain>(id).GetProfileAsync() : null;
+        var profile = id.Length <= 64 ? await grains.Get<IUserGrain>(id).GetProfileAsync() : null;
         if (profile is null)
         {
             return TypedResults.NotFound();
         }
 
-        var progress = await grains.GetGrain<IProgressionGrain>(id).GetAsync();
+        var progress = await grains.Get<IProgressionGrain>(id).GetAsync();
         return TypedResults.Ok(new PublicProgress(profile.Id, profile.Handle, progress.Level, progress.Xp, progress.Badges, progress.CreatorLevel));
     }
 
     private static async Task<Results<Ok<UserView>, NotFound>> GetMeAsync(HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor();
-        var profile = actor is null ? null : await grains.GetGrain<IUserGrain>(actor.UserId).GetProfileAsync();
+        var profile = actor is null ? null : await grains.Get<IUserGrain>(actor.UserId).GetProfileAsync();
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(UserView.From(profile));
     }
 }

@@ -27,14 +27,14 @@ public static class EngagementApi
     private static async Task<Results<Ok<Poll>, NotFound>> GetPollAsync(string id, IGrainFactory grains)
     {
         await grains.ExistingStreamAsync(id);
-        var poll = await grains.GetGrain<IPollGrain>(id).GetAsync();
+        var poll = await grains.Get<IPollGrain>(id).GetAsync();
         return poll is null ? TypedResults.NotFound() : TypedResults.Ok(poll);
     }
 
     private static async Task<Ok<MoodSnapshot>> GetMoodAsync(string id, IGrainFactory grains)
     {
         await grains.ExistingStreamAsync(id);
-        return TypedResults.Ok(await grains.GetGrain<IMoodGrain>(id).GetAsync());
+        return TypedResults.Ok(await grains.Get<IMoodGrain>(id).GetAsync());
     }
 
     private static async Task<Ok<MoodSnapshot>> SetThemeAsync(string id, MoodThemeRequest request, HttpContext http, IGrainFactory grains)
@@ -42,13 +42,13 @@ public static class EngagementApi
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
         var enabled = request.Enabled ?? throw DomainException.InvalidInput("enabled", "Send { enabled: true | false }.");
         await grains.ExistingStreamAsync(id);
-        return TypedResults.Ok(await grains.GetGrain<IMoodGrain>(id).SetThemeAsync(actor, enabled));
+        return TypedResults.Ok(await grains.Get<IMoodGrain>(id).SetThemeAsync(actor, enabled));
     }
 
     private static async Task<Ok<IReadOnlyList<Question>>> QuestionsAsync(string id, IGrainFactory grains)
     {
         await grains.ExistingStreamAsync(id);
-        return TypedResults.Ok(await grains.GetGrain<IQaGrain>(id).ListAsync());
+        return TypedResults.Ok(await grains.Get<IQaGrain>(id).ListAsync());
     }
 
     private static async Task<Results<Ok<ChallengeView>, NotFound>> ChallengeAsync(string id, IGrainFactory grains)

@@ -29,7 +29,7 @@ public static class GiftsApi
 
     private static async Task<Ok<IReadOnlyList<Gift>>> ListAsync(IGrainFactory grains)
     {
-        var all = await grains.GetGrain<IGiftCatalogGrain>(0).ListAsync();
+        var all = await grains.Get<IGiftCatalogGrain>(0).ListAsync();
         return TypedResults.Ok<IReadOnlyList<Gift>>([.. all.Where(g => g.Active)]);
     }
 
@@ -39,7 +39,7 @@ public static class GiftsApi
     private static async Task<Ok<GiftReceipt>> SendAsync(string id, GiftRequest request, HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
-        var receipt = await grains.GetGrain<IWalletGrain>(actor.UserId)
+        var receipt = await grains.Get<IWalletGrain>(actor.UserId)
             .SendGiftAsync(new SendGift(id, request.GiftCode ?? string.Empty, request.Count ?? 0, request.IdempotencyKey ?? string.Empty));
         return TypedResults.Ok(receipt);
     }
@@ -54,7 +54,7 @@ public static class GiftsApi
     {
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
         var stream = await grains.ExistingStreamAsync(id);
-        var catalog = await grains.GetGrain<IGiftCatalogGrain>(0).ListAsync();
+        var catalog = await grains.Get<IGiftCatalogGrain>(0).ListAsync();
         var (config, errors) = CommandCatalog.Validate(
             [.. (request.Mappings ?? []).Select(m => (m?.GiftCode, m?.Action, m?.Params))],
             request.Cooldowns,
@@ -77,13 +77,13 @@ public static class GiftsApi
             throw DomainException.InvalidInput("rarity", "The rarity is common, rare, epic or legendary.");
         }
 
-        var gift = await grains.GetGrain<IGiftCatalogGrain>(0).AddAsync(new Gift(
+        var gift = await grains.Get<IGiftCatalogGrain>(0).AddAsync(new Gift(
             request.Code ?? string.Empty, request.Name ?? string.Empty, request.TokenCost ?? 0, request.AnimationKey ?? string.Empty, rarity, request.CommandAction));
         return TypedResults.Created($"/api/gifts/{gift.Code}", gift);
     }
 
     private static async Task<Ok<Gift>> RetireAsync(string code, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IGiftCatalogGrain>(0).RetireAsync(code));
+        TypedResults.Ok(await grains.Get<IGiftCatalogGrain>(0).RetireAsync(code));
 
 }
 

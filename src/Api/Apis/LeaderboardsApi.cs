@@ -14,24 +14,24 @@ public static class LeaderboardsApi
         boards.MapGet("/{category}", TopAsync).WithSummary("The top N of a board: scope is all, season (the current one) or season-{n}.");
         boards.MapGet("/{category}/me", MineAsync).RequireAuthorization().WithSummary("My rank on a board, with my neighbours.");
         var seasons = app.MapGroup("/api/seasons").WithTags("Leaderboards");
-        seasons.MapGet("/current", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISeasonGrain>(0).CurrentAsync()));
+        seasons.MapGet("/current", async (IGrainFactory grains) => TypedResults.Ok(await grains.Get<ISeasonGrain>(0).CurrentAsync()));
         seasons.MapGet("/{number:int}", ArchivedAsync).WithSummary("A finished season's final standings.");
         return app;
     }
 
     private static async Task<Ok<IReadOnlyList<BoardEntry>>> TopAsync(string category, string? scope, int? top, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ILeaderboardGrain>(await BoardAsync(category, scope, grains)).TopAsync(Check(top ?? 10, 1, 100, "top")));
+        TypedResults.Ok(await grains.Get<ILeaderboardGrain>(await BoardAsync(category, scope, grains)).TopAsync(Check(top ?? 10, 1, 100, "top")));
 
     private static async Task<Results<Ok<BoardRank>, NotFound>> MineAsync(string category, string? scope, int? neighbours, HttpContext http, IGrainFactory grains)
     {
         var actor = http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
-        var rank = await grains.GetGrain<ILeaderboardGrain>(await BoardAsync(category, scope, grains)).RankAsync(actor.UserId, Check(neighbours ?? 2, 0, 10, "neighbours"));
+        var rank = await grains.Get<ILeaderboardGrain>(await BoardAsync(category, scope, grains)).RankAsync(actor.UserId, Check(neighbours ?? 2, 0, 10, "neighbours"));
         return rank is null ? TypedResults.NotFound() : TypedResults.Ok(rank);
     }
 
     private static async Task<Results<Ok<SeasonStandings>, NotFound>> ArchivedAsync(int number, IGrainFactory grains)
     {
-        var standings = await grains.GetGrain<ISeasonGrain>(0).ArchivedAsync(number);
+        var standings = await grains.Get<ISeasonGrain>(0).ArchivedAsync(number);
         return standings is null ? TypedResults.NotFound() : TypedResults.Ok(standings);
     }
 
@@ -45,7 +45,7 @@ public static class LeaderboardsApi
         scope ??= "all";
         if (scope == "season")
         {
-            scope = $"season-{(await grains.GetGrain<ISeasonGrain>(0).CurrentAsync()).Number}";
+            scope = $"season-{(await grains.Get<ISeasonGrain>(0).CurrentAsync()).Number}";
         }
         else if (scope != "all" && !(scope.StartsWith("season-", StringComparison.Ordinal) && int.TryParse(scope["season-".Length..], out var n) && n > 0))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Streams;
 
@@ -20,8 +21,8 @@ public static class MomentPages
     private static async Task<IResult> RenderAsync(string momentId, HttpContext http, IGrainFactory grains)
     {
         var streamId = Moment.StreamOf(momentId);
-        var stream = streamId is not null && StreamNames.IsValidId(streamId) ? await grains.GetGrain<IStreamGrain>(streamId).GetAsync() : null;
-        var moment = stream is null ? null : (await grains.GetGrain<IStreamGrain>(streamId!).GetMomentsAsync()).FirstOrDefault(m => m.MomentId == momentId);
+        var stream = streamId is not null && StreamNames.IsValidId(streamId) ? await grains.Get<IStreamGrain>(streamId).GetAsync() : null;
+        var moment = stream is null ? null : (await grains.Get<IStreamGrain>(streamId!).GetMomentsAsync()).FirstOrDefault(m => m.MomentId == momentId);
         if (stream is null || moment is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such moment.");

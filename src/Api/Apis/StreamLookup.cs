@@ -8,7 +8,7 @@ internal static class StreamLookup
 {
     /// <summary>The stream grain of a well-formed id (no existence check: the grain answers not_found itself).</summary>
     public static IStreamGrain StreamOf(this IGrainFactory grains, string id) =>
-        StreamNames.IsValidId(id) ? grains.GetGrain<IStreamGrain>(id) : throw NotFound(id);
+        StreamNames.IsValidId(id) ? grains.Get<IStreamGrain>(id) : throw NotFound(id);
 
     /// <summary>The stream grain of an existing stream, or <c>not_found</c>.</summary>
     public static async Task<IStreamGrain> ExistingStreamAsync(this IGrainFactory grains, string id)

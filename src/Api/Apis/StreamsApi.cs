@@ -38,7 +38,7 @@ public static class StreamsApi
             filter = parsed;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IStreamDirectoryGrain>(0).ListAsync(filter));
+        return TypedResults.Ok(await grains.Get<IStreamDirectoryGrain>(0).ListAsync(filter));
     }
 
     private static async Task<Ok<StreamInfo>> GetAsync(string id, IGrainFactory grains)
@@ -50,7 +50,7 @@ public static class StreamsApi
     {
         var creator = RequireActor(http);
         var id = StreamNames.NewStreamId();
-        var stream = await grains.GetGrain<IStreamGrain>(id)
+        var stream = await grains.Get<IStreamGrain>(id)
             .CreateAsync(new CreateStream(creator, request.Title ?? string.Empty, request.Category ?? string.Empty));
         return TypedResults.Created($"/api/streams/{id}", stream);
     }

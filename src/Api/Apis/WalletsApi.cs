@@ -34,8 +34,8 @@ public static class WalletsApi
             throw DomainException.InvalidInput(limit is < 1 or > 100 ? "limit" : "before", "limit is 1–100 and before is a positive entry number.");
         }
 
-        var wallet = grains.GetGrain<IWalletGrain>(actor.UserId);
-        var earnings = grains.GetGrain<IEarningsGrain>(actor.UserId);
+        var wallet = grains.Get<IWalletGrain>(actor.UserId);
+        var earnings = grains.Get<IEarningsGrain>(actor.UserId);
         var page = which == "spendable"
             ? await wallet.GetLedgerAsync(limit ?? 50, before)
             : await earnings.GetLedgerAsync(limit ?? 50, before);
@@ -45,17 +45,17 @@ public static class WalletsApi
     private static async Task<Ok<WalletView>> GrantAsync(string userId, GrantRequest request, IGrainFactory grains)
     {
         var user = await grains.GetGrain<Users.IUserGrain>(userId).GetProfileAsync() ?? throw DomainException.NotFound($"There is no user '{userId}'.");
-        var wallet = grains.GetGrain<IWalletGrain>(user.Id);
+        var wallet = grains.Get<IWalletGrain>(user.Id);
         var balance = await wallet.GrantAsync(request.Amount ?? 0, LedgerKind.Grant, request.Reason ?? "admin grant", request.IdempotencyKey ?? string.Empty);
         var page = await wallet.GetLedgerAsync(20, null);
-        return TypedResults.Ok(new WalletView(balance, await grains.GetGrain<IEarningsGrain>(user.Id).GetEarningsAsync(), "spendable", page.Entries, page.NextBefore));
+        return TypedResults.Ok(new WalletView(balance, await grains.Get<IEarningsGrain>(user.Id).GetEarningsAsync(), "spendable", page.Entries, page.NextBefore));
     }
 
     private static async Task<Ok<LedgerVerification>> VerifyAsync(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ILedgerAuditGrain>(0).VerifyAsync());
+        TypedResults.Ok(await grains.Get<ILedgerAuditGrain>(0).VerifyAsync());
 
     private static async Task<Ok<IReadOnlyList<AbuseSignal>>> AbuseAsync(IGrainFactory grains, int? limit) =>
-        TypedResults.Ok(await grains.GetGrain<IAbuseLogGrain>(0).RecentAsync(limit ?? 100));
+        TypedResults.Ok(await grains.Get<IAbuseLogGrain>(0).RecentAsync(limit ?? 100));
 }
 
 /// <summary>A wallet on the wire.</summary>

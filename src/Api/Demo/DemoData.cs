@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 
@@ -14,8 +15,8 @@ internal sealed partial class DemoData(IGrainFactory grains, ILogger<DemoData> l
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var creator = await grains.GetGrain<IHandleGrain>(CreatorHandle).ClaimAsync(CreatorHandle, Role.Creator);
-        var stream = grains.GetGrain<IStreamGrain>(StreamId);
+        var creator = await grains.Get<IHandleGrain>(CreatorHandle).ClaimAsync(CreatorHandle, Role.Creator);
+        var stream = grains.Get<IStreamGrain>(StreamId);
         if (await stream.GetAsync() is not null)
         {
             return;
@@ -24,7 +25,7 @@ internal sealed partial class DemoData(IGrainFactory grains, ILogger<DemoData> l
         var actor = creator.ToActor();
         await stream.CreateAsync(new CreateStream(actor, "Welcome to LiveStreamX", "Just chatting"));
         await stream.MoveToAsync(actor, StreamStatus.Live);
-        await grains.GetGrain<IUserGrain>(creator.Id).SendChatAsync(StreamId, "Welcome! Say hi in the chat 👋");
+        await grains.Get<IUserGrain>(creator.Id).SendChatAsync(StreamId, "Welcome! Say hi in the chat 👋");
         LogSeeded(logger, StreamId);
     }
 

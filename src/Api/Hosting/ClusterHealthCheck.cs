@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LiveStreamX.Api.Hosting;
@@ -9,7 +10,7 @@ internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var hosts = await grains.Get<IManagementGrain>(0).GetHosts(onlyActive: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return hosts.Count > 0
                 ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s).")
                 : HealthCheckResult.Unhealthy("No active silo.");

@@ -1,4 +1,5 @@
 using LiveStreamX.Api.Realtime;
+using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 
@@ -53,7 +54,7 @@ internal sealed partial class StreamFeedWatchdog(
         {
             // A re-join with sinceSeq: it reports this node's (unchanged) viewer count and returns what came after.
             var viewers = services.GetRequiredService<ViewerPresence>().LocalViewers(streamId);
-            var snapshot = await grains.GetGrain<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, viewers, lastSeq));
+            var snapshot = await grains.Get<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, viewers, lastSeq));
             var missed = snapshot.Replay.Where(e => e.Seq > lastSeq).ToList();
             if (snapshot.GapTooOld)
             {

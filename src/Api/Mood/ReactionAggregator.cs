@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using LiveStreamX.Api.Observability;
+using LiveStreamX.Common;
 using LiveStreamX.Mood;
 using LiveStreamX.Progression;
 using Microsoft.Extensions.Options;
@@ -106,7 +107,7 @@ public sealed partial class ReactionAggregator(
         {
             if (_byUser.TryRemove(key, out var count))
             {
-                sends.Add(grains.GetGrain<IProgressionGrain>(key.User).TrackAsync(new XpActivity(XpSource.Reaction, key.Stream, count)));
+                sends.Add(grains.Get<IProgressionGrain>(key.User).TrackAsync(new XpActivity(XpSource.Reaction, key.Stream, count)));
             }
         }
 
@@ -117,7 +118,7 @@ public sealed partial class ReactionAggregator(
     {
         try
         {
-            await grains.GetGrain<IMoodGrain>(streamId).AddAsync(new MoodBatch(counts));
+            await grains.Get<IMoodGrain>(streamId).AddAsync(new MoodBatch(counts));
         }
         catch (Exception ex)
         {

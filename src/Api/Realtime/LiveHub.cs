@@ -54,7 +54,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         }
 
         StreamNames.RequireValidId(message.StreamId);
-        return grains.GetGrain<IUserGrain>(actor.UserId).SendChatAsync(message.StreamId, message.Text);
+        return grains.Get<IUserGrain>(actor.UserId).SendChatAsync(message.StreamId, message.Text);
     }
 
     /// <summary>Sends a gift to the stream's creator; a retry with the same idempotency key returns the first receipt.</summary>
@@ -67,7 +67,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
             throw DomainException.InvalidInput("gift", "Send { streamId, giftCode, count, idempotencyKey }.");
         }
 
-        return grains.GetGrain<IWalletGrain>(actor.UserId)
+        return grains.Get<IWalletGrain>(actor.UserId)
             .SendGiftAsync(new SendGift(gift.StreamId, gift.GiftCode, gift.Count, gift.IdempotencyKey));
     }
 
@@ -78,7 +78,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to open polls.");
         var input = poll ?? throw DomainException.InvalidInput("poll", "Send { streamId, question, options, durationSeconds }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IPollGrain>(input.StreamId).CreateAsync(actor, new CreatePoll(input.Question, input.Options ?? [], input.DurationSeconds));
+        return grains.Get<IPollGrain>(input.StreamId).CreateAsync(actor, new CreatePoll(input.Question, input.Options ?? [], input.DurationSeconds));
     }
 
     /// <summary>Votes once in the stream's open poll.</summary>
@@ -88,7 +88,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to vote.");
         var input = vote ?? throw DomainException.InvalidInput("vote", "Send { streamId, pollId, option }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IPollGrain>(input.StreamId).VoteAsync(actor, input.PollId ?? string.Empty, input.Option);
+        return grains.Get<IPollGrain>(input.StreamId).VoteAsync(actor, input.PollId ?? string.Empty, input.Option);
     }
 
     /// <summary>Closes the stream's open poll early (its creator or an admin).</summary>
@@ -98,7 +98,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to close polls.");
         var input = close ?? throw DomainException.InvalidInput("close", "Send { streamId, pollId }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IPollGrain>(input.StreamId).CloseAsync(actor, input.PollId ?? string.Empty);
+        return grains.Get<IPollGrain>(input.StreamId).CloseAsync(actor, input.PollId ?? string.Empty);
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to ask.");
         var input = question ?? throw DomainException.InvalidInput("question", "Send { streamId, text }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IQaGrain>(input.StreamId).AskAsync(actor, input.Text ?? string.Empty);
+        return grains.Get<IQaGrain>(input.StreamId).AskAsync(actor, input.Text ?? string.Empty);
     }
 
     /// <summary>Upvotes a question once.</summary>
@@ -142,7 +142,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to upvote.");
         var input = upvote ?? throw DomainException.InvalidInput("upvote", "Send { streamId, questionId }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IQaGrain>(input.StreamId).UpvoteAsync(actor, input.QuestionId ?? string.Empty);
+        return grains.Get<IQaGrain>(input.StreamId).UpvoteAsync(actor, input.QuestionId ?? string.Empty);
     }
 
     /// <summary>The creator marks a question answered or dismissed.</summary>
@@ -158,7 +158,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
             "dismissed" => QuestionStatus.Dismissed,
             _ => throw DomainException.InvalidInput("status", "The status is answered or dismissed."),
         };
-        return grains.GetGrain<IQaGrain>(input.StreamId).MarkAsync(actor, input.QuestionId ?? string.Empty, status);
+        return grains.Get<IQaGrain>(input.StreamId).MarkAsync(actor, input.QuestionId ?? string.Empty, status);
     }
 
     /// <summary>The creator starts a challenge.</summary>
@@ -180,7 +180,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
 
         async Task<ChallengeView> StartAsync()
         {
-            var started = await grains.GetGrain<IStreamGrain>(input.StreamId).StartChallengeAsync(actor, new StartChallenge(
+            var started = await grains.Get<IStreamGrain>(input.StreamId).StartChallengeAsync(actor, new StartChallenge(
                 kind, input.Target, input.DurationSeconds, input.Reward?.Action, input.Reward?.Params?.GetRawText()));
             return ChallengeView.Of(started);
         }
@@ -193,7 +193,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to mark moments.");
         var input = moment ?? throw DomainException.InvalidInput("moment", "Send { streamId, note? }.");
         StreamNames.RequireValidId(input.StreamId);
-        return grains.GetGrain<IStreamGrain>(input.StreamId).MarkMomentAsync(actor, input.Note);
+        return grains.Get<IStreamGrain>(input.StreamId).MarkMomentAsync(actor, input.Note);
     }
 
     /// <summary>A watch-time heartbeat (every 30 s while the page is visible); returns the XP it earned.</summary>
@@ -204,7 +204,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var input = heartbeat ?? throw DomainException.InvalidInput("heartbeat", "Send { streamId, visible }.");
         StreamNames.RequireValidId(input.StreamId);
         return input.Visible
-            ? await grains.GetGrain<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
+            ? await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
             : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LiveStreamX.Common;
 using LiveStreamX.Streams;
 using Microsoft.AspNetCore.SignalR;
 
@@ -45,7 +46,7 @@ public sealed partial class ViewerPresence(
                 await hub.Groups.AddToGroupAsync(connectionId, streamId);
             }
 
-            var snapshot = await grains.GetGrain<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, count, sinceSeq));
+            var snapshot = await grains.Get<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, count, sinceSeq));
             bridge.Observed(streamId, snapshot.Seq);
             _dirty.TryRemove(streamId, out _);
             return StreamJoined.From(snapshot);
@@ -158,7 +159,7 @@ public sealed partial class ViewerPresence(
 
             try
             {
-                await grains.GetGrain<IStreamGrain>(streamId).ReportViewersAsync(node.Id, count);
+                await grains.Get<IStreamGrain>(streamId).ReportViewersAsync(node.Id, count);
             }
             catch (Exception ex)
             {

@@ -60,6 +60,12 @@ public static class BoardCategories
 
     /// <summary>A board's id: its category and scope ("all" or "season-{n}").</summary>
     public static string Board(string category, string scope) => $"{category}:{scope}";
+
+    /// <summary>The id of a board's shard <paramref name="shard"/>.</summary>
+    public static string ShardKey(string board, int shard) => $"{board}/{shard}";
+
+    /// <summary>The id of the shard of <paramref name="board"/> that holds <paramref name="userId"/>.</summary>
+    public static string ShardKeyOf(string board, string userId) => ShardKey(board, ShardOf(userId));
 }
 
 /// <summary>One shard of a board: the scores of the users hashed to it. Key: "{board}/{shard}".</summary>

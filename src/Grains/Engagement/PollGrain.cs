@@ -28,7 +28,7 @@ public sealed class PollGrain(
     private bool _unsaved;
     private DateTimeOffset _lastSaved;
 
-    private IStreamGrain Stream => GrainFactory.GetGrain<IStreamGrain>(this.GetPrimaryKeyString());
+    private IStreamGrain Stream => GrainFactory.Get<IStreamGrain>(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -128,7 +128,7 @@ public sealed class PollGrain(
         poll.State = poll.State with { Current = current with { Tallies = tallies, TotalVotes = current.TotalVotes + 1 } };
         _talliesChanged = true;
         _unsaved = true;
-        GrainFactory.GetGrain<IProgressionGrain>(voter.UserId).TrackAsync(new XpActivity(XpSource.PollVote, this.GetPrimaryKeyString())).Ignore();
+        GrainFactory.Get<IProgressionGrain>(voter.UserId).TrackAsync(new XpActivity(XpSource.PollVote, this.GetPrimaryKeyString())).Ignore();
         _updateTimer ??= this.RegisterGrainTimer(
             FlushAsync,
             new GrainTimerCreationOptions { DueTime = UpdateInterval, Period = UpdateInterval, KeepAlive = true });

@@ -21,7 +21,7 @@ public sealed class QaGrain(
     private static readonly TimeSpan AskInterval = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, DateTimeOffset> _lastAsked = [];
 
-    private IStreamGrain Stream => GrainFactory.GetGrain<IStreamGrain>(this.GetPrimaryKeyString());
+    private IStreamGrain Stream => GrainFactory.Get<IStreamGrain>(this.GetPrimaryKeyString());
 
     public async Task<Question> AskAsync(Actor asker, string text)
     {
@@ -52,7 +52,7 @@ public sealed class QaGrain(
         qa.State.Questions[question.QuestionId] = question;
         await qa.WriteStateAsync();
         _lastAsked[asker.UserId] = now;
-        await GrainFactory.GetGrain<IProgressionGrain>(asker.UserId).TrackAsync(new XpActivity(XpSource.Question, this.GetPrimaryKeyString()));
+        await GrainFactory.Get<IProgressionGrain>(asker.UserId).TrackAsync(new XpActivity(XpSource.Question, this.GetPrimaryKeyString()));
         return await AnnounceAsync(question);
     }
 

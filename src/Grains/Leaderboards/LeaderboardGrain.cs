@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Leaderboards;
 using Orleans.Concurrency;
 
@@ -42,5 +43,5 @@ public sealed class LeaderboardGrain : Grain, ILeaderboardGrain
 
     private IEnumerable<ILeaderboardShardGrain> Shards() => Enumerable.Range(0, BoardCategories.Shards).Select(Shard);
 
-    private ILeaderboardShardGrain Shard(int shard) => GrainFactory.GetGrain<ILeaderboardShardGrain>($"{Board}/{shard}");
+    private ILeaderboardShardGrain Shard(int shard) => GrainFactory.Get<ILeaderboardShardGrain>(BoardCategories.ShardKey(Board, shard));
 }

@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Users;
@@ -27,7 +28,7 @@ public sealed class LeaderboardRecorderGrain([FromKeyedServices(GrainClock.Key)]
 
         if (!_handles.TryGetValue(userId, out var handle))
         {
-            handle = (await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync())?.Handle ?? userId;
+            handle = (await GrainFactory.Get<IUserGrain>(userId).GetProfileAsync())?.Handle ?? userId;
             if (_handles.Count > 10_000)
             {
                 _handles.Clear();
@@ -38,11 +39,16 @@ public sealed class LeaderboardRecorderGrain([FromKeyedServices(GrainClock.Key)]
 
         if (_season is null || time.GetUtcNow() - _seasonReadAt > SeasonCache)
         {
-            _season = await GrainFactory.GetGrain<ISeasonGrain>(0).CurrentAsync();
+            _season = await GrainFactory.Get<ISeasonGrain>(0).CurrentAsync();
             _seasonReadAt = time.GetUtcNow();
         }
 
-        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardCategories.Board(category, "all")).AddAsync(userId, handle, delta);
-        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardCategories.Board(category, $"season-{_season.Number}")).AddAsync(userId, handle, delta);
+        // Straight to the user's shard of each board: a score is one call per board, not two.
+        await Task.WhenAll(
+            Shard(BoardCategories.Board(category, "all"), userId).AddAsync(userId, handle, delta),
+            Shard(BoardCategories.Board(category, $"season-{_season.Number}"), userId).AddAsync(userId, handle, delta));
     }
+
+    private ILeaderboardShardGrain Shard(string board, string userId) =>
+        GrainFactory.Get<ILeaderboardShardGrain>(BoardCategories.ShardKeyOf(board, userId));
 }

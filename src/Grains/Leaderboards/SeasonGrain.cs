@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public sealed class SeasonGrain(
         var boards = new Dictionary<string, IReadOnlyList<BoardEntry>>();
         foreach (var category in BoardCategories.All)
         {
-            boards[category] = await GrainFactory.GetGrain<ILeaderboardGrain>(BoardCategories.Board(category, $"season-{current.Number}")).TopAsync(ArchivedPerBoard);
+            boards[category] = await GrainFactory.Get<ILeaderboardGrain>(BoardCategories.Board(category, $"season-{current.Number}")).TopAsync(ArchivedPerBoard);
         }
 
         // Seasons follow each other; after a long outage the next one starts now instead of in the past.

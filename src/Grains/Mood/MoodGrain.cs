@@ -28,7 +28,7 @@ public sealed class MoodGrain(
     private DateTimeOffset _lastSaved;
     private bool _unsaved;
 
-    private IStreamGrain Stream => GrainFactory.GetGrain<IStreamGrain>(this.GetPrimaryKeyString());
+    private IStreamGrain Stream => GrainFactory.Get<IStreamGrain>(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed class ProgressionGrain(
     {
         if (activity.Source == XpSource.Watch)
         {
-            var stream = StreamNames.IsValidId(activity.StreamId) ? await GrainFactory.GetGrain<IStreamGrain>(activity.StreamId).GetAsync() : null;
+            var stream = StreamNames.IsValidId(activity.StreamId) ? await GrainFactory.Get<IStreamGrain>(activity.StreamId).GetAsync() : null;
             if (stream is not { Status: StreamStatus.Live })
             {
                 return Unchanged();
@@ -142,7 +142,7 @@ public sealed class ProgressionGrain(
         Save.Changed();
         if (award > 0)
         {
-            await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);
+            await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);
         }
 
         var after = XpRules.LevelOf(state.Xp);
@@ -168,8 +168,8 @@ public sealed class ProgressionGrain(
                 await events.OnNextAsync(new LevelUp { UserId = UserId, At = now, Level = level, Xp = change.Progress.Xp, XpForNextLevel = change.Progress.XpForNextLevel });
                 if (milestone && streamId is not null && StreamNames.IsValidId(streamId))
                 {
-                    var handle = (await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync())?.Handle ?? "A viewer";
-                    await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(SystemActor, $"{handle} reached level {level}! 🎉");
+                    var handle = (await GrainFactory.Get<IUserGrain>(UserId).GetProfileAsync())?.Handle ?? "A viewer";
+                    await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(SystemActor, $"{handle} reached level {level}! 🎉");
                 }
             }
 

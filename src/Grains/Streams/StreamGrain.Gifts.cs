@@ -77,7 +77,7 @@ public sealed partial class StreamGrain
     public async Task<CommandGiftConfig> SetCommandGiftsAsync(Actor actor, CommandGiftConfig config)
     {
         EnsureMayManage(actor, Info);
-        var catalog = await GrainFactory.GetGrain<IGiftCatalogGrain>(0).ListAsync();
+        var catalog = await GrainFactory.Get<IGiftCatalogGrain>(0).ListAsync();
         var (checkedConfig, errors) = CommandCatalog.Validate(
             [.. config.Mappings.Select(m => ((string?)m.GiftCode, (string?)m.Action, ParseParams(m.ParamsJson)))],
             config.Cooldowns,

@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
@@ -15,12 +16,12 @@ public sealed partial class StreamGrain
     private async Task CreditCreatorAsync(StreamInfo ended)
     {
         var hours = ended.StartedAt is { } started && ended.EndedAt is { } end ? (end - started).TotalHours : 0;
-        await GrainFactory.GetGrain<IProgressionGrain>(ended.CreatorId)
+        await GrainFactory.Get<IProgressionGrain>(ended.CreatorId)
             .TrackCreatorAsync(new CreatorActivity(hours, _firstJoins, 0, _engagementReceived, _peakViewers));
-        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorEngagement, ended.CreatorId, _engagementReceived);
+        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorEngagement, ended.CreatorId, _engagementReceived);
         foreach (var gifter in GiftStatsNow().TopGifters.Take(3))
         {
-            await GrainFactory.GetGrain<IProgressionGrain>(gifter.UserId).TrackTopGifterAsync();
+            await GrainFactory.Get<IProgressionGrain>(gifter.UserId).TrackTopGifterAsync();
         }
     }
 }

@@ -180,7 +180,7 @@ public sealed partial class StreamGrain(
         return changed with { ViewerCount = ViewerCount };
     }
 
-    private IStreamDirectoryGrain Directory => GrainFactory.GetGrain<IStreamDirectoryGrain>(0);
+    private IStreamDirectoryGrain Directory => GrainFactory.Get<IStreamDirectoryGrain>(0);
 
     private static void EnsureMayManage(Actor actor, StreamInfo info)
     {

@@ -24,7 +24,7 @@ public sealed class HandleGrain(
             await claim.WriteStateAsync();
         }
 
-        var user = GrainFactory.GetGrain<IUserGrain>(claim.State.UserId);
+        var user = GrainFactory.Get<IUserGrain>(claim.State.UserId);
         var profile = await user.GetProfileAsync() ?? await user.RegisterAsync(handle, role);
         if (profile.Role != role)
         {

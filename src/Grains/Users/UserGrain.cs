@@ -38,7 +38,7 @@ public sealed class UserGrain(
         await user.WriteStateAsync();
 
         // New users start with tokens; a wallet that missed this opens itself on first use.
-        await GrainFactory.GetGrain<IWalletGrain>(profile.Id).OpenAsync(profile.Handle);
+        await GrainFactory.Get<IWalletGrain>(profile.Id).OpenAsync(profile.Handle);
         return profile;
     }
 
@@ -49,6 +49,7 @@ public sealed class UserGrain(
         var profile = user.State.Profile ?? throw DomainException.Forbidden("Sign in to chat.");
         var clean = ChatText.Normalize(text);
 
+        ChatLimiter.TryReplenish();
         using var lease = ChatLimiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
@@ -59,10 +60,10 @@ public sealed class UserGrain(
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
-        var progress = await GrainFactory.GetGrain<IProgressionGrain>(profile.Id).GetAsync();
+        var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
         var flair = new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]);
-        var message = await GrainFactory.GetGrain<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, flair);
-        await GrainFactory.GetGrain<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
+        var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, flair);
+        await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
         return message;
     }
 
@@ -79,6 +80,7 @@ public sealed class UserGrain(
         TokensPerPeriod = 1,
         ReplenishmentPeriod = TimeSpan.FromSeconds((double)chatOptions.Value.RateLimitPeriodSeconds / chatOptions.Value.RateLimitMessages),
         QueueLimit = 0,
-        AutoReplenishment = true,
+        // Refilled for the elapsed time when a message is checked, not by a timer per user.
+        AutoReplenishment = false,
     });
 }

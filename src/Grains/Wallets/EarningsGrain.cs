@@ -59,7 +59,7 @@ public sealed partial class EarningsGrain(
         var state = earnings.State;
         if (state.Ledger.LastNo == 0)
         {
-            await GrainFactory.GetGrain<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
+            await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         }
 
         var ledger = await _book.MakeRoomAsync(state.Ledger);
@@ -97,8 +97,8 @@ public sealed partial class EarningsGrain(
         // A crash before this write is finished by the next activation; a failure, by the next call.
         await SettleLastGiftAsync();
 
-        await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
-        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
+        await GrainFactory.Get<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
+        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
     }
 
     public Task<long> GetEarningsAsync() => Task.FromResult(earnings.State.Earnings);

@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Wallets;
 using Orleans.Concurrency;
 
@@ -17,15 +18,15 @@ public sealed class LedgerAuditGrain : Grain, ILedgerAuditGrain
         var users = new List<string>();
         for (var shard = 0; shard < WalletRegistry.Shards; shard++)
         {
-            users.AddRange(await GrainFactory.GetGrain<IWalletRegistryGrain>(shard).ListAsync());
+            users.AddRange(await GrainFactory.Get<IWalletRegistryGrain>(shard).ListAsync());
         }
 
         var wallets = new List<LedgerAudit>();
         var earnings = new List<LedgerAudit>();
         foreach (var batch in users.Chunk(Parallelism))
         {
-            wallets.AddRange(await Task.WhenAll(batch.Select(u => GrainFactory.GetGrain<IWalletGrain>(u).AuditAsync())));
-            earnings.AddRange(await Task.WhenAll(batch.Select(u => GrainFactory.GetGrain<IEarningsGrain>(u).AuditAsync())));
+            wallets.AddRange(await Task.WhenAll(batch.Select(u => GrainFactory.Get<IWalletGrain>(u).AuditAsync())));
+            earnings.AddRange(await Task.WhenAll(batch.Select(u => GrainFactory.Get<IEarningsGrain>(u).AuditAsync())));
         }
 
         var problems = wallets.Concat(earnings)

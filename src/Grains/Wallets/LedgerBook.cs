@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.Wallets;
 
 namespace LiveStreamX.Grains.Wallets;
@@ -57,5 +58,5 @@ internal sealed class LedgerBook(IGrainFactory grains, string ledger, string use
     /// <summary>Every entry, archived pages included, oldest first.</summary>
     public Task<List<LedgerEntry>> AllAsync(LedgerTail tail) => RecentAsync(tail, tail.SealedPages);
 
-    private ILedgerArchiveGrain Page(int page) => grains.GetGrain<ILedgerArchiveGrain>($"{ledger}/{userId}/{page}");
+    private ILedgerArchiveGrain Page(int page) => grains.Get<ILedgerArchiveGrain>($"{ledger}/{userId}/{page}");
 }

@@ -88,7 +88,7 @@ public sealed partial class WalletGrain(
             return wallet.State.Balance;
         }
 
-        await GrainFactory.GetGrain<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
+        await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         var state = wallet.State with { Opened = true, Handle = handle };
         if (_options.StarterGrant > 0)
         {
@@ -123,7 +123,7 @@ public sealed partial class WalletGrain(
                 : throw new DomainException(ErrorCodes.Conflict, "This idempotency key was used for something else.") { Field = "idempotencyKey" };
         }
 
-        var stream = await GrainFactory.GetGrain<IStreamGrain>(gift.StreamId).GetAsync()
+        var stream = await GrainFactory.Get<IStreamGrain>(gift.StreamId).GetAsync()
             ?? throw DomainException.NotFound($"There is no stream '{gift.StreamId}'.");
         if (stream.Status != StreamStatus.Live)
         {
@@ -135,7 +135,7 @@ public sealed partial class WalletGrain(
             throw DomainException.Forbidden("You cannot send gifts to your own stream.");
         }
 
-        var catalogGift = await GrainFactory.GetGrain<IGiftCatalogGrain>(0).GetAsync(gift.GiftCode);
+        var catalogGift = await GrainFactory.Get<IGiftCatalogGrain>(0).GetAsync(gift.GiftCode);
         if (catalogGift is not { Active: true })
         {
             throw DomainException.InvalidInput("giftCode", $"There is no gift '{gift.GiftCode}' to send.");
@@ -168,8 +168,8 @@ public sealed partial class WalletGrain(
 
         // The debit is durable: from here the transfer completes, now or on a retry.
         await DeliverOutboxAsync();
-        await GrainFactory.GetGrain<IProgressionGrain>(UserId).TrackAsync(new XpActivity(XpSource.Gift, stream.Id, tokens));
-        await GrainFactory.GetGrain<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Gifters, UserId, tokens);
+        await GrainFactory.Get<IProgressionGrain>(UserId).TrackAsync(new XpActivity(XpSource.Gift, stream.Id, tokens));
+        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Gifters, UserId, tokens);
         return ReceiptOf(entry, duplicate: false);
     }
 
@@ -233,8 +233,8 @@ public sealed partial class WalletGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IEarningsGrain>(delivery.CreatorId).ReceiveAsync(delivery);
-                await GrainFactory.GetGrain<IStreamGrain>(delivery.StreamId).RecordGiftAsync(delivery);
+                await GrainFactory.Get<IEarningsGrain>(delivery.CreatorId).ReceiveAsync(delivery);
+                await GrainFactory.Get<IStreamGrain>(delivery.StreamId).RecordGiftAsync(delivery);
                 delivered++;
             }
             catch (Exception ex)
@@ -255,7 +255,7 @@ public sealed partial class WalletGrain(
     {
         if (!wallet.State.Opened)
         {
-            var profile = await GrainFactory.GetGrain<IUserGrain>(UserId).GetProfileAsync()
+            var profile = await GrainFactory.Get<IUserGrain>(UserId).GetProfileAsync()
                 ?? throw DomainException.Forbidden("Sign in first.");
             await OpenAsync(profile.Handle);
         }
@@ -312,6 +312,7 @@ public sealed partial class WalletGrain(
             TokensPerPeriod = _options.GiftsPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
+            AutoReplenishment = false,
         });
         _tokenRate ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -319,8 +320,12 @@ public sealed partial class WalletGrain(
             TokensPerPeriod = (int)Math.Max(1, Math.Min(int.MaxValue, _options.TokensPerMinute / 60)),
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
+            AutoReplenishment = false,
         });
 
+        // Refilled here for the time since the last gift, rather than by a timer per wallet every second.
+        _giftRate.TryReplenish();
+        _tokenRate.TryReplenish();
         using var gifts = _giftRate.AttemptAcquire();
         var kind = !gifts.IsAcquired ? "gifts-per-second" : null;
         if (kind is null)
@@ -333,7 +338,7 @@ public sealed partial class WalletGrain(
         {
             wallet.State = wallet.State with { AbuseSignals = wallet.State.AbuseSignals + 1 };
             LogVelocity(logger, UserId, kind);
-            GrainFactory.GetGrain<IAbuseLogGrain>(0).RecordAsync(new AbuseSignal(UserId, kind, $"{tokens} tokens", time.GetUtcNow())).Ignore();
+            GrainFactory.Get<IAbuseLogGrain>(0).RecordAsync(new AbuseSignal(UserId, kind, $"{tokens} tokens", time.GetUtcNow())).Ignore();
             throw new DomainException(ErrorCodes.RateLimited, kind == "gifts-per-second"
                 ? $"Slow down: at most {_options.GiftsPerSecond} gifts per second."
                 : $"Slow down: at most {_options.TokensPerMinute} tokens of gifts per minute.");

@@ -1,3 +1,4 @@
+using LiveStreamX.Common;
 using LiveStreamX.LoadTest.Cli;
 using LiveStreamX.LoadTest.Scenarios;
 using LiveStreamX.Users;
@@ -23,8 +24,8 @@ internal sealed class EngineCalls(LoadOptions options, IGrainFactory grains, str
         await Parallel.ForEachAsync(Enumerable.Range(0, _users.Length), EngineSetup.Limited(cancellationToken), async (i, _) =>
         {
             var handle = EngineSetup.Handle(runId, 'k', i);
-            var user = await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
-            _users[i] = grains.GetGrain<IUserGrain>(user.Id);
+            var user = await grains.Get<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
+            _users[i] = grains.Get<IUserGrain>(user.Id);
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.LoadTest.Cli;
 using LiveStreamX.LoadTest.Metrics;
@@ -37,8 +38,8 @@ internal sealed class EngineGifts(LoadOptions options, IGrainFactory grains, str
         await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), EngineSetup.Limited(cancellationToken), async (i, _) =>
         {
             var handle = EngineSetup.Handle(runId, 'g', i);
-            var user = await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
-            var wallet = grains.GetGrain<IWalletGrain>(user.Id);
+            var user = await grains.Get<IHandleGrain>(handle).ClaimAsync(handle, Role.Viewer);
+            var wallet = grains.Get<IWalletGrain>(user.Id);
             _wallets[i] = new Wallet(wallet, _streams[i % _streams.Length], await wallet.GetBalanceAsync());
         });
     }
@@ -58,7 +59,7 @@ internal sealed class EngineGifts(LoadOptions options, IGrainFactory grains, str
         foreach (var stream in _streams)
         {
             var expected = _expected.GetValueOrDefault(stream);
-            var total = (await grains.GetGrain<IStreamGrain>(stream).GetGiftStatsAsync()).TotalTokens;
+            var total = (await grains.Get<IStreamGrain>(stream).GetGiftStatsAsync()).TotalTokens;
             accepted += expected;
             lost += Math.Max(0, expected - total);
             doubled += Math.Max(0, total - expected);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LiveStreamX.Common;
 using LiveStreamX.LoadTest.Cli;
 using LiveStreamX.LoadTest.Metrics;
 using LiveStreamX.LoadTest.Scenarios;
@@ -32,7 +33,7 @@ internal sealed class EngineReactions(LoadOptions options, IGrainFactory grains,
     public async Task CallAsync(int worker, long k)
     {
         var stream = _streams[(worker + (k * options.Concurrency)) % _streams.Length];
-        await grains.GetGrain<IMoodGrain>(stream).AddAsync(new MoodBatch(Spread(options.Batch, worker + k)));
+        await grains.Get<IMoodGrain>(stream).AddAsync(new MoodBatch(Spread(options.Batch, worker + k)));
         _expected.AddOrUpdate(stream, options.Batch, (_, n) => n + options.Batch);
     }
 
@@ -42,7 +43,7 @@ internal sealed class EngineReactions(LoadOptions options, IGrainFactory grains,
         foreach (var stream in _streams)
         {
             var expected = _expected.GetValueOrDefault(stream);
-            var total = (await grains.GetGrain<IMoodGrain>(stream).GetAsync()).Totals.Values.Sum();
+            var total = (await grains.Get<IMoodGrain>(stream).GetAsync()).Totals.Values.Sum();
             accepted += expected;
             counted += total;
             lost += Math.Max(0, expected - total);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveStreamX.Common;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 
@@ -21,10 +22,10 @@ internal static class EngineSetup
         await Parallel.ForEachAsync(Enumerable.Range(0, count), Limited(cancellationToken), async (i, _) =>
         {
             var handle = Handle(runId, 'c', i);
-            var creator = (await grains.GetGrain<IHandleGrain>(handle).ClaimAsync(handle, Role.Creator)).ToActor();
+            var creator = (await grains.Get<IHandleGrain>(handle).ClaimAsync(handle, Role.Creator)).ToActor();
             var id = StreamNames.NewStreamId();
-            await grains.GetGrain<IStreamGrain>(id).CreateAsync(new CreateStream(creator, $"Load test {runId} #{i}", "load-test"));
-            await grains.GetGrain<IStreamGrain>(id).MoveToAsync(creator, StreamStatus.Live);
+            await grains.Get<IStreamGrain>(id).CreateAsync(new CreateStream(creator, $"Load test {runId} #{i}", "load-test"));
+            await grains.Get<IStreamGrain>(id).MoveToAsync(creator, StreamStatus.Live);
             streams[i] = id;
         });
         return streams;
