@@ -17,9 +17,12 @@ namespace LiveStreamX.Testing;
 public sealed class LiveStreamXApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public LiveStreamXApp(IDictionary<string, string?>? settings = null)
+    /// <summary>A node with <paramref name="settings"/> over the test defaults; <paramref name="configure"/> adds to its host (a log sink, say).</summary>
+    public LiveStreamXApp(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["LSX:Orleans:ClusterId"] = TestIds.Cluster(),
@@ -97,6 +100,8 @@ public sealed class LiveStreamXApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        _configure?.Invoke(builder);
     }
 
     private sealed record SignInBody(string AccessToken, UserBody User);

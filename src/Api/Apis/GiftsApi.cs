@@ -72,9 +72,9 @@ public static class GiftsApi
 
     private static async Task<Created<Gift>> AddAsync(GiftDefinition request, IGrainFactory grains)
     {
-        if (!Enum.TryParse<Rarity>(request.Rarity, ignoreCase: true, out var rarity) || int.TryParse(request.Rarity, out _))
+        if (!WireEnum.TryParse<Rarity>(request.Rarity, out var rarity))
         {
-            throw DomainException.InvalidInput("rarity", "The rarity is common, rare, epic or legendary.");
+            throw DomainException.InvalidInput("rarity", $"The rarity is one of {WireEnum.List<Rarity>()}.");
         }
 
         var gift = await grains.Get<IGiftCatalogGrain>(0).AddAsync(new Gift(

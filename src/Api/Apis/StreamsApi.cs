@@ -28,10 +28,10 @@ public static class StreamsApi
         StreamStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<StreamStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            if (!WireEnum.TryParse<StreamStatus>(status, out var parsed))
             {
                 return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = ["The status is scheduled, live, ended or archived."] },
+                    new Dictionary<string, string[]> { ["status"] = [$"The status is one of {WireEnum.List<StreamStatus>()}."] },
                     type: ErrorStatus.TypeOf(ErrorCodes.InvalidInput));
             }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveStreamX.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         var (code, detail, field) = exception switch
         {
             DomainException e => (e.Code, e.Message, e.Field),
-            BadHttpRequestException => (ErrorCodes.InvalidInput, "The request could not be read: send JSON of the documented shape.", null),
+            BadHttpRequestException unread => Describe(unread),
             TimeoutException or OrleansException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested
                 => (ErrorCodes.Unavailable, "The cluster did not answer in time; try again.", null),
             _ => (null, null, null),
@@ -27,6 +28,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         }
 
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : ErrorStatus.Of(code);
+        code = ErrorStatus.CodeOf(status) ?? code;
         if (errors is null && field is not null)
         {
             errors = new Dictionary<string, string[]> { [field] = [detail!] };
@@ -46,5 +48,18 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // A request the framework could not bind (a body that is not JSON of the documented shape, a query value of the
+    // wrong type): the field is the body member or the parameter it was about.
+    private static (string Code, string Detail, string Field) Describe(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var (path, reason) = InputErrors.Describe(json);
+            return (ErrorCodes.InvalidInput, reason, path.Length == 0 ? "body" : path);
+        }
+
+        return (ErrorCodes.InvalidInput, bad.Message, InputErrors.ParameterOf(bad.Message) ?? "request");
     }
 }

@@ -18,6 +18,23 @@ public static class ErrorStatus
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    /// <summary>
+    /// The code of a refusal the framework answered by status alone (binding, routing, authorization, body size),
+    /// so that every 4xx carries one; null for a server error, which must stay visible as a bug.
+    /// </summary>
+    public static string? CodeOf(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status402PaymentRequired => ErrorCodes.InsufficientFunds,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ErrorCodes.NotFound,
+        StatusCodes.Status409Conflict => ErrorCodes.Conflict,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
+        >= 400 and < 500 => ErrorCodes.InvalidInput,
+        _ => null,
+    };
+
     /// <summary>The problem <c>type</c> URI of a code.</summary>
     public static string TypeOf(string code) => $"https://livestreamx.dev/errors/{code}";
 }

@@ -8,6 +8,8 @@ using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.Realtime;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 
 namespace LiveStreamX.Api.Hosting;
@@ -27,12 +29,24 @@ public static class LiveStreamXExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
 
-        // Enums travel as kebab-case words: "live", "gift-debit", "legendary".
-        var enums = new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
-        services.AddSignalR(o => o.AddFilter<LiveHubFilter>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        // One JSON contract for HTTP and the hub (docs/PROTOCOL.md, "Errors"): enums travel as kebab-case words
+        // ("live", "gift-debit"); numbers are JSON numbers, never strings; a member named twice is refused.
+        services.ConfigureHttpJsonOptions(o => StrictJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<LiveHubFilter>();
+                o.MaximumReceiveMessageSize = LiveHub.MaxMessageBytes;
+                // Only so that a connection closed for a message over the size limit can say so; CodedJsonHubProtocol
+                // strips every other detail before it is sent.
+                o.EnableDetailedErrors = true;
+            })
+            .AddJsonProtocol(o => StrictJson(o.PayloadSerializerOptions));
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol, CodedJsonHubProtocol>();
+        builder.Logging.AddFilter(LiveHubFilter.DispatcherLogCategory, LogLevel.Critical);
         services.AddSingleton<LiveHubFilter>();
+        services.AddSingleton<KnownStreams>();
         services.AddSingleton<NodeIdentity>();
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StreamEventBridge>();
@@ -44,7 +58,14 @@ public static class LiveStreamXExtensions
         services.AddSingleton<ReactionAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
 
-        services.AddProblemDetails();
+        // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (ErrorStatus.CodeOf(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode) is { } code)
+            {
+                context.ProblemDetails.Extensions.TryAdd("code", code);
+            }
+        });
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -89,6 +110,13 @@ public static class LiveStreamXExtensions
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint."));
         app.MapFallbackToFile("index.html");
         return app;
+    }
+
+    private static void StrictJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
     }
 
     // Anonymous viewers may watch, but a token that fails validation is an error, not a silent downgrade.

@@ -18,13 +18,17 @@ namespace LiveStreamX.Api.Realtime;
 /// presence, which calls one grain) and returns. Events reach clients through <see cref="StreamEventBridge"/>.
 /// </summary>
 // Untyped: the wire names ("chat:message") are not C# identifiers, so a typed client interface cannot spell them.
-public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reactions, UserEventBridge userEvents, IGrainFactory grains) : Hub
+public sealed class LiveHub(
+    ViewerPresence presence, ReactionAggregator reactions, UserEventBridge userEvents, KnownStreams streams, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/live";
 
+    /// <summary>The largest message a client may send (SignalR's default, stated): a larger one closes the connection.</summary>
+    public const int MaxMessageBytes = 32 * 1024;
+
     /// <summary>Starts receiving a stream's events; returns its snapshot and what was missed since <paramref name="sinceSeq"/>.</summary>
     [HubMethodName(EventNames.StreamJoin)]
-    public Task<StreamJoined> JoinStream(string streamId, long? sinceSeq = null)
+    public async Task<StreamJoined> JoinStream(string streamId, long? sinceSeq = null)
     {
         StreamNames.RequireValidId(streamId);
         if (sinceSeq < 0)
@@ -32,7 +36,9 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
             throw DomainException.InvalidInput("sinceSeq", "sinceSeq is a seq the client has seen, 0 or more.");
         }
 
-        return presence.JoinAsync(Context.ConnectionId, streamId, sinceSeq);
+        // Before subscribing: an unknown id must leave nothing behind (no subscription, no pub-sub state).
+        await streams.RequireAsync(streamId);
+        return await presence.JoinAsync(Context.ConnectionId, streamId, sinceSeq);
     }
 
     /// <summary>Stops receiving a stream's events.</summary>
@@ -106,14 +112,14 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
     /// sent on in batches; over the limit they are dropped, not an error.
     /// </summary>
     [HubMethodName(EventNames.MoodReact)]
-    public ReactionAck React(ReactionInput reaction)
+    public async Task<ReactionAck> React(ReactionInput reaction)
     {
         var actor = RequireActor("Sign in to react.");
         var input = reaction ?? throw DomainException.InvalidInput("reaction", "Send { streamId, mood, count? }.");
         StreamNames.RequireValidId(input.StreamId);
-        if (!Enum.TryParse<MoodKind>(input.Mood, ignoreCase: true, out var mood) || int.TryParse(input.Mood, out _))
+        if (!WireEnum.TryParse<MoodKind>(input.Mood, out var mood))
         {
-            throw DomainException.InvalidInput("mood", "The mood is hype, love, laugh, wow, sad or angry.");
+            throw DomainException.InvalidInput("mood", $"The mood is one of {WireEnum.List<MoodKind>()}.");
         }
 
         var count = input.Count ?? 1;
@@ -122,6 +128,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
             throw DomainException.InvalidInput("count", $"A reaction carries 1 to {ReactionInput.MaxCount} taps.");
         }
 
+        await streams.RequireAsync(input.StreamId);
         return new ReactionAck(reactions.Add(actor.UserId, input.StreamId, mood, count));
     }
 
@@ -203,6 +210,7 @@ public sealed class LiveHub(ViewerPresence presence, ReactionAggregator reaction
         var actor = RequireActor("Sign in to earn XP.");
         var input = heartbeat ?? throw DomainException.InvalidInput("heartbeat", "Send { streamId, visible }.");
         StreamNames.RequireValidId(input.StreamId);
+        await streams.RequireAsync(input.StreamId);
         return input.Visible
             ? await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
             : null;

@@ -5,14 +5,29 @@ using Microsoft.AspNetCore.SignalR;
 namespace LiveStreamX.Api.Realtime;
 
 /// <summary>
-/// Gives every failed invocation a stable code (<c>HubException</c> "code: sentence") and counts invocations,
-/// errors and connections.
+/// Gives every failed invocation a stable code (<c>HubException</c> "code: sentence"), logs it once (a refusal in
+/// one line at debug, an unexpected failure at error with its stack) and counts invocations, errors and connections.
 /// </summary>
 internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHubFilter> logger) : IHubFilter
 {
+    /// <summary>
+    /// SignalR's dispatcher logs every exception a hub method throws at error level with its stack, refusals
+    /// included; this filter logs them instead, so that category is kept to critical (see LiveStreamXExtensions).
+    /// </summary>
+    public const string DispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        metrics.Invoked(invocationContext.HubMethodName);
+        var method = invocationContext.HubMethodName;
+        metrics.Invoked(method);
+        if (invocationContext.HubMethodArguments is [HubArgumentError argument])
+        {
+            var message = argument.Describe(invocationContext.HubMethod.GetParameters());
+            metrics.Failed(ErrorCodes.InvalidInput);
+            LogRefused(logger, method, ErrorCodes.InvalidInput, message);
+            throw new HubException($"{ErrorCodes.InvalidInput}: {message}");
+        }
+
         try
         {
             return await next(invocationContext);
@@ -20,13 +35,19 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
         catch (DomainException e)
         {
             metrics.Failed(e.Code);
+            LogRefused(logger, method, e.Code, e.Message);
             throw new HubException($"{e.Code}: {e.Message}");
         }
         catch (Exception e) when (e is TimeoutException or OrleansException)
         {
             metrics.Failed(ErrorCodes.Unavailable);
-            LogUnavailable(logger, e, invocationContext.HubMethodName);
+            LogUnavailable(logger, e, method);
             throw new HubException($"{ErrorCodes.Unavailable}: The cluster did not answer in time; try again.");
+        }
+        catch (Exception e) when (e is not HubException)
+        {
+            LogFailed(logger, e, method);
+            throw;
         }
     }
 
@@ -42,6 +63,12 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
         await next(context, exception);
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused: {Code}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string method, string code, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} failed: the cluster did not answer")]
     private static partial void LogUnavailable(ILogger logger, Exception ex, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed unexpectedly")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string method);
 }

@@ -1,9 +1,8 @@
-using System.Text;
 using LiveStreamX.Common;
 
 namespace LiveStreamX.Chat;
 
-/// <summary>The chat text rule: control characters removed, trimmed, 1–500 characters.</summary>
+/// <summary>The chat text rule: <see cref="InputText"/>'s cleaning, 1–500 characters with something visible.</summary>
 public static class ChatText
 {
     public const int MaxLength = 500;
@@ -11,26 +10,10 @@ public static class ChatText
     /// <summary>The text as it will be shown, or a <see cref="DomainException"/> with <c>invalid_input</c>.</summary>
     public static string Normalize(string? text)
     {
-        if (text is null)
+        var clean = InputText.Strip(text);
+        if (clean is null || !InputText.HasVisible(clean))
         {
-            throw DomainException.InvalidInput("text", "A chat message needs text.");
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            // Bidirectional overrides go too: they can make a message read as something else.
-            // Other format characters stay: emoji sequences are joined by U+200D.
-            if (!char.IsControl(c) && !IsBidiControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        var clean = builder.ToString().Trim();
-        if (clean.Length == 0)
-        {
-            throw DomainException.InvalidInput("text", "A chat message needs text.");
+            throw DomainException.InvalidInput("text", "A chat message needs visible text.");
         }
 
         if (clean.Length > MaxLength)
@@ -40,6 +23,4 @@ public static class ChatText
 
         return clean;
     }
-
-    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LiveStreamX.Common;
 using LiveStreamX.Streams;
 
 namespace LiveStreamX.Engagement;
@@ -79,6 +80,12 @@ public static partial class OverlayRules
             return (null, errors);
         }
 
+        if (JsonInput.FindProblem(json) is { } problem)
+        {
+            errors[problem.Path] = [problem.Problem];
+            return (null, errors);
+        }
+
         Unknown(json, LayoutFields, string.Empty, errors);
         var theme = new ThemeSettings("default", null, null);
         if (json.TryGetProperty("theme", out var t) && t.ValueKind == JsonValueKind.Object)
@@ -109,7 +116,7 @@ public static partial class OverlayRules
                 widgets.Add(new OverlayWidget(
                     Str(w, "id", at, errors) ?? string.Empty, kind,
                     Num(w, "x", at, errors) ?? -1, Num(w, "y", at, errors) ?? -1, Num(w, "width", at, errors) ?? -1, Num(w, "height", at, errors) ?? -1,
-                    Str(w, "text", at, errors), Str(w, "label", at, errors), Str(w, "src", at, errors),
+                    Text(w, "text", at, errors), Text(w, "label", at, errors), Str(w, "src", at, errors),
                     Whole(w, "current", at, errors), Whole(w, "target", at, errors), Time(w, "endsAt", at, errors)));
             }
         }
@@ -184,14 +191,14 @@ public static partial class OverlayRules
 
             switch (w.Kind)
             {
-                case "banner" when w.Text is not { Length: >= 1 and <= 140 } || HasControl(w.Text):
-                    errors[at + "text"] = ["Text of 1–140 characters."];
+                case "banner" when !IsCleanText(w.Text, 140):
+                    errors[at + "text"] = ["Text of 1–140 characters with something visible."];
                     break;
                 case "image" when w.Src is null || !IsSafeImage(w.Src):
                     errors[at + "src"] = ["An https:// URL or a path under /assets/."];
                     break;
-                case "goal" or "countdown" when w.Label is not { Length: >= 1 and <= 60 } || HasControl(w.Label):
-                    errors[at + "label"] = ["A label of 1–60 characters."];
+                case "goal" or "countdown" when !IsCleanText(w.Label, 60):
+                    errors[at + "label"] = ["A label of 1–60 characters with something visible."];
                     break;
                 case "goal" when w.Target is not >= 1 || w.Current is not >= 0:
                     errors[at + "target"] = ["A goal has a current of 0 or more and a target of 1 or more."];
@@ -209,7 +216,11 @@ public static partial class OverlayRules
         (url.StartsWith("/assets/", StringComparison.Ordinal) && !url.Contains("..", StringComparison.Ordinal) && url.Length <= 300)
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url.Length <= 500);
 
-    private static bool HasControl(string text) => text.Any(char.IsControl);
+    // A typed layout (not only a parsed one) must hold text as InputText cleans it.
+    private static bool IsCleanText(string? text, int maxLength) => InputText.TryClean(text, maxLength, out var clean) && clean == text;
+
+    private static string? Text(JsonElement obj, string name, string at, Dictionary<string, string[]> errors) =>
+        Str(obj, name, at, errors) is { } text ? InputText.Strip(text) : null;
 
     private static void Unknown(JsonElement obj, string[] allowed, string at, Dictionary<string, string[]> errors)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LiveStreamX.Common;
 
 namespace LiveStreamX.Gifts;
 
@@ -133,6 +134,12 @@ public static partial class CommandCatalog
             return null;
         }
 
+        if (parameters is { } json && JsonInput.FindProblem(json, at) is { } unreadable)
+        {
+            errors[unreadable.Path] = [unreadable.Problem];
+            return null;
+        }
+
         var given = parameters is { ValueKind: JsonValueKind.Object } p
             ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value)
             : [];
@@ -185,10 +192,10 @@ public static partial class CommandCatalog
             case ParamType.WholeNumber or ParamType.Number:
                 problem = $"A number from {param.Min?.ToString(CultureInfo.InvariantCulture)} to {param.Max?.ToString(CultureInfo.InvariantCulture)}.";
                 return null;
-            case ParamType.Text when value.ValueKind == JsonValueKind.String && PlainText(value.GetString()!) is { } text && InRange(param, text.Length):
+            case ParamType.Text when value.ValueKind == JsonValueKind.String && InputText.TryClean(value.GetString(), int.MaxValue, out var text) && InRange(param, text.Length):
                 return JsonValue.Create(text);
             case ParamType.Text:
-                problem = $"Text of {param.Min}–{param.Max} characters.";
+                problem = $"Text of {param.Min}–{param.Max} characters with something visible.";
                 return null;
             case ParamType.Choice when value.ValueKind == JsonValueKind.String && param.Values!.Contains(value.GetString()!):
                 return JsonValue.Create(value.GetString());
@@ -198,13 +205,13 @@ public static partial class CommandCatalog
             case ParamType.TextList when value.ValueKind == JsonValueKind.Array:
                 var items = value.EnumerateArray().ToList();
                 if (!InRange(param, items.Count)
-                    || items.Any(x => x.ValueKind != JsonValueKind.String || PlainText(x.GetString()!) is not { Length: >= 1 and <= 40 }))
+                    || items.Any(x => x.ValueKind != JsonValueKind.String || !InputText.TryClean(x.GetString(), 40, out _)))
                 {
                     problem = $"{param.Min}–{param.Max} labels of 1–40 characters.";
                     return null;
                 }
 
-                return new JsonArray([.. items.Select(x => (JsonNode?)JsonValue.Create(PlainText(x.GetString()!)))]);
+                return new JsonArray([.. items.Select(x => (JsonNode?)JsonValue.Create(InputText.Strip(x.GetString())))]);
             default:
                 problem = $"{param.Min}–{param.Max} labels of 1–40 characters.";
                 return null;
@@ -213,9 +220,6 @@ public static partial class CommandCatalog
 
     private static bool InRange(CommandParam param, double value) =>
         (param.Min is null || value >= param.Min) && (param.Max is null || value <= param.Max);
-
-    // Plain text only: control characters go, and it is trimmed; clients render it as text.
-    private static string PlainText(string value) => new string([.. value.Where(c => !char.IsControl(c))]).Trim();
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex ColorPattern();

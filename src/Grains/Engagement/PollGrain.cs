@@ -72,16 +72,15 @@ public sealed class PollGrain(
         }
 
         var errors = new Dictionary<string, string[]>();
-        var question = (request.Question ?? string.Empty).Trim();
-        if (question.Length is 0 or > MaxQuestion)
+        if (!InputText.TryClean(request.Question, MaxQuestion, out var question))
         {
-            errors["question"] = [$"A question is 1–{MaxQuestion} characters."];
+            errors["question"] = [$"A question is 1–{MaxQuestion} characters with something visible."];
         }
 
-        var options = (request.Options ?? []).Select(o => (o ?? string.Empty).Trim()).ToList();
-        if (options.Count is < 2 or > 6 || options.Any(o => o.Length is 0 or > MaxOption))
+        var options = (request.Options ?? []).Select(o => InputText.TryClean(o, MaxOption, out var clean) ? clean : string.Empty).ToList();
+        if (options.Count is < 2 or > 6 || options.Any(o => o.Length == 0))
         {
-            errors["options"] = [$"2–6 options of 1–{MaxOption} characters."];
+            errors["options"] = [$"2–6 options of 1–{MaxOption} characters with something visible."];
         }
 
         if (request.DurationSeconds is < 10 or > 1800)

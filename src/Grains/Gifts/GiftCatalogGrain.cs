@@ -51,9 +51,9 @@ public sealed partial class GiftCatalogGrain(
             errors["code"] = ["A code is 2–32 of a–z, 0–9 and '-'."];
         }
 
-        if (string.IsNullOrWhiteSpace(gift.Name) || gift.Name.Trim().Length > 40)
+        if (!InputText.TryClean(gift.Name, 40, out var name))
         {
-            errors["name"] = ["A name is 1–40 characters."];
+            errors["name"] = ["A name is 1–40 characters with something visible."];
         }
 
         if (gift.TokenCost is < 1 or > 100_000)
@@ -86,7 +86,7 @@ public sealed partial class GiftCatalogGrain(
             throw new DomainException(ErrorCodes.Conflict, $"A gift '{gift.Code}' exists already.") { Field = "code" };
         }
 
-        var added = gift with { Name = gift.Name!.Trim(), Active = true };
+        var added = gift with { Name = name, Active = true };
         catalog.State.Gifts[added.Code!] = added;
         await catalog.WriteStateAsync();
         return added;

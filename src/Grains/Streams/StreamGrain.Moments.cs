@@ -22,8 +22,8 @@ public sealed partial class StreamGrain
     {
         _ = Info;
         var now = time.GetUtcNow();
-        var text = note is null ? null : new string([.. note.Where(c => !char.IsControl(c))]).Trim();
-        if (text is { Length: > MaxNote })
+        var text = InputText.Strip(note);
+        if (text is { Length: > MaxNote } || (text is null && note is not null))
         {
             throw DomainException.InvalidInput("note", $"A note is at most {MaxNote} characters.");
         }
@@ -34,7 +34,7 @@ public sealed partial class StreamGrain
         }
 
         _lastMarkedBy[actor.UserId] = now;
-        return await RecordMomentAsync(MomentKind.Manual, 1, string.IsNullOrEmpty(text) ? null : text);
+        return await RecordMomentAsync(MomentKind.Manual, 1, text is not null && InputText.HasVisible(text) ? text : null);
     }
 
     public Task<IReadOnlyList<Moment>> GetMomentsAsync() => Task.FromResult<IReadOnlyList<Moment>>(stream.State.Moments);

@@ -107,11 +107,7 @@ public sealed partial class StreamGrain(
             throw DomainException.Forbidden("Only creators can create streams.");
         }
 
-        var title = (command.Title ?? string.Empty).Trim();
-        if (title.Length is 0 or > TitleMaxLength)
-        {
-            throw DomainException.InvalidInput("title", $"A title is 1–{TitleMaxLength} characters.");
-        }
+        var title = InputText.Require(command.Title, "title", TitleMaxLength, $"A title is 1–{TitleMaxLength} characters with something visible.");
 
         var category = (command.Category ?? string.Empty).Trim();
         if (category.Length is 0 or > CategoryMaxLength || !category.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_'))
