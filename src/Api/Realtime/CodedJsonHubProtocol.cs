@@ -63,8 +63,11 @@ internal sealed partial class CodedJsonHubProtocol(IOptions<JsonHubProtocolOptio
         ? $"{error}. {nameof(HubException)}: {ErrorCodes.NotFound}: There is no hub method '{unknown.Groups[1].Value}'."
         : FirstSentence(error);
 
-    private static string CodedClose(string error) => error.Contains("maximum message size", StringComparison.Ordinal)
-        ? $"{FirstSentence(error)} {nameof(HubException)}: {ErrorCodes.InvalidInput}: A message is at most {LiveHub.MaxMessageBytes} bytes; the connection was closed."
+    private static string CodedClose(string error) =>
+        error.Contains("maximum message size", StringComparison.Ordinal)
+            ? $"{FirstSentence(error)} {nameof(HubException)}: {ErrorCodes.InvalidInput}: A message is at most {LiveHub.MaxMessageBytes} bytes; the connection was closed."
+        : error.Contains(nameof(InvalidDataException), StringComparison.Ordinal)
+            ? $"{FirstSentence(error)} {nameof(HubException)}: {ErrorCodes.InvalidInput}: A message that is not a message of SignalR's JSON protocol; the connection was closed."
         : FirstSentence(error);
 
     // Detailed errors are on only so that the close reason above can be told; any other detail (an exception's

@@ -43,10 +43,11 @@ public sealed class LiveHub(
 
     /// <summary>Stops receiving a stream's events.</summary>
     [HubMethodName(EventNames.StreamLeave)]
-    public Task LeaveStream(string streamId)
+    public async Task LeaveStream(string streamId)
     {
         StreamNames.RequireValidId(streamId);
-        return presence.LeaveAsync(Context.ConnectionId, streamId);
+        await streams.RequireAsync(streamId);
+        await presence.LeaveAsync(Context.ConnectionId, streamId);
     }
 
     /// <summary>Sends a chat message; every viewer of the stream, the sender too, receives it as <c>chat:message</c>.</summary>

@@ -9,17 +9,10 @@ namespace LiveStreamX.Api.Tests.Hardening;
 /// Findings 7 and 8: what the framework refuses (binding, routing, message size) carries a code and names the
 /// argument, and refusals are logged in one line at debug, not at error with a stack.
 /// </summary>
-public sealed class FrameworkRefusalsCarryCodes : IDisposable
+public sealed class FrameworkRefusalsCarryCodes(LoggedAppFixture fixture) : IClassFixture<LoggedAppFixture>
 {
-    private readonly LogSink _logs = new();
-    private readonly LiveStreamXApp _app;
-
-    public FrameworkRefusalsCarryCodes() =>
-        _app = new LiveStreamXApp(
-            new Dictionary<string, string?> { ["Logging:LogLevel:LiveStreamX"] = "Debug" },
-            web => web.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_logs))));
-
-    public void Dispose() => _app.Dispose();
+    private readonly LogSink _logs = fixture.Logs;
+    private readonly LiveStreamXApp _app = fixture.App;
 
     [Theory]
     [InlineData("POST", "/api/streams/s_x/gifts", """{"giftCode":"rose","count":true,"idempotencyKey":"k"}""", 400, "invalid_input", "count")]
@@ -80,6 +73,20 @@ public sealed class FrameworkRefusalsCarryCodes : IDisposable
         Assert.Contains("invalid_input: A message is at most 32768 bytes", reason.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"type":1,"invocationId":"1","target":"chat:message","arguments":[{"streamId":"s_x",}]}""")]
+    [InlineData("""{"type":"x"}""")]
+    public async Task AMessageThatIsNotOfTheProtocolClosesTheConnectionWithACodedReason(string message)
+    {
+        var user = await _app.SignInAsync();
+        await using var hub = await RawHubClient.ConnectAsync(_app.BaseAddress, user.Token);
+
+        await Assert.ThrowsAsync<IOException>(() => hub.InvokeAsync("chat:message", "[]", rawMessage: message));
+
+        Assert.Contains("HubException: invalid_input: ", hub.CloseError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RefusedHubCallsAreLoggedInOneLineAtDebugNotAsErrors()
     {
@@ -97,4 +104,19 @@ public sealed class FrameworkRefusalsCarryCodes : IDisposable
         Assert.All(refusals, e => Assert.DoesNotContain('\n', e.Message));
         Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
     }
+}
+
+/// <summary>An Api node whose log entries, debug ones included, are kept for the test to read.</summary>
+public sealed class LoggedAppFixture : IDisposable
+{
+    public LoggedAppFixture() =>
+        App = new LiveStreamXApp(
+            new Dictionary<string, string?> { ["Logging:LogLevel:LiveStreamX"] = "Debug" },
+            web => web.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Logs))));
+
+    public LogSink Logs { get; } = new();
+
+    public LiveStreamXApp App { get; }
+
+    public void Dispose() => App.Dispose();
 }
