@@ -3,8 +3,8 @@ using LiveStreamX.Grains.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddLiveStreamX(builder.Configuration));
 builder.Services.AddHealthChecks();
-// Let grains deactivate and persist before the process exits on SIGTERM.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+// Let grains deactivate and persist before the process exits on SIGTERM; never longer (ShutdownDeadline).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(OrleansHostingOptions.Read(builder.Configuration).ShutdownTimeoutSeconds));
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");

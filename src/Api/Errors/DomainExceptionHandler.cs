@@ -27,8 +27,13 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             return false;
         }
 
-        var status = exception is BadHttpRequestException bad ? bad.StatusCode : ErrorStatus.Of(code);
-        code = ErrorStatus.CodeOf(status) ?? code;
+        var status = ErrorStatus.Of(code);
+        if (exception is BadHttpRequestException bad)
+        {
+            // The framework's own status (413 for a body too large, say) with the code of that status.
+            status = bad.StatusCode;
+            code = ErrorStatus.CodeOf(status) ?? code;
+        }
         if (errors is null && field is not null)
         {
             errors = new Dictionary<string, string[]> { [field] = [detail!] };

@@ -19,6 +19,7 @@ public static class ClusterResilience
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
                 sp => new RedisStartupGate(options, sp.GetRequiredService<ILogger<RedisStartupGate>>()));
+            silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ShutdownDeadline>(sp, options));
         }
 
         return silo;

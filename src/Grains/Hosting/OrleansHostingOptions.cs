@@ -86,6 +86,13 @@ public sealed class OrleansHostingOptions : IValidatableObject
     [Range(0, 86_400)]
     public int StartupWaitSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How long a standalone silo may take to stop on SIGTERM (deactivating and saving its grains, leaving the
+    /// cluster) before it exits anyway; with Redis gone the stop would otherwise wait on it for minutes.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Reads and validates the section; throws with what to fix.</summary>
     public static OrleansHostingOptions Read(IConfiguration configuration)
     {

@@ -50,7 +50,15 @@ internal sealed partial class RedisStartupGate(OrleansHostingOptions options, IL
                 }
 
                 LogWaitingForRedis(logger, redis.ToString(includePassword: false), attempt, ex.Message);
-                await Task.Delay(delay, cancellationToken);
+                try
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    LogStoppedWaiting(logger, redis.ToString(includePassword: false), waited.Elapsed.TotalSeconds);
+                    throw;
+                }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
         }
@@ -58,6 +66,9 @@ internal sealed partial class RedisStartupGate(OrleansHostingOptions options, IL
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for Redis at {Redis} before joining the cluster (attempt {Attempt}): {Reason}")]
     private static partial void LogWaitingForRedis(ILogger logger, string redis, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping before Redis at {Redis} answered (waited {Seconds:F1} s): the silo never joined the cluster")]
+    private static partial void LogStoppedWaiting(ILogger logger, string redis, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis at {Redis} answered after {Seconds:F1} s; joining the cluster")]
     private static partial void LogRedisAnswered(ILogger logger, string redis, double seconds);
