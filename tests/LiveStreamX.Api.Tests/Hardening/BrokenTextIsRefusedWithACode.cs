@@ -78,6 +78,22 @@ public sealed class BrokenTextIsRefusedWithACode(AppFixture fixture)
         Assert.Contains("reward.params", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"color":"\ud800"}""")]
+    [InlineData("""{"\udc00":1}""")]
+    [InlineData("""{"intensity":2,"intensity":3}""")]
+    public async Task AChallengeRewardWithALoneSurrogateIsInvalidInputOverTheHub(string parameters)
+    {
+        var creator = await App.SignInAsync("creator");
+        var streamId = await App.CreateStreamAsync(creator);
+        await using var hub = await RawHubClient.ConnectAsync(App.BaseAddress, creator.Token);
+
+        var (_, error, _) = await hub.InvokeAsync("challenge:start",
+            $$$"""[{"streamId":"{{{streamId}}}","kind":"reactions","target":10,"durationSeconds":60,"reward":{"action":"confetti","params":{{{parameters}}}}}]""");
+
+        Assert.Matches("HubException: invalid_input: .*reward\\.params", error);
+    }
+
     [Fact]
     public void TheCatalogReportsARepeatedParameterInsteadOfThrowing()
     {
