@@ -96,6 +96,9 @@ public sealed class FrameworkRefusalsCarryCodes(LoggedAppFixture fixture) : ICla
         await Refusals.HubErrorOf(() => hub.ChatAsync("bad id!", "hi"));
         await Refusals.HubErrorOf(() => hub.JoinAsync(TestIds.Stream()));
         await Refusals.HubErrorOf(() => hub.Connection.InvokeAsync<object>("gift:send", 42).WithTimeout());
+        using var http = _app.Http(user.Token);
+        await Refusals.SendAsync(http, HttpMethod.Post, "/api/streams/s_x/gifts", "not json");
+        await Refusals.SendAsync(http, HttpMethod.Post, "/api/streams/s_x/gifts", """{"giftCode":"rose","count":1,"idempotencyKey":"k"}""");
 
         await Timeouts.Eventually(() => Task.FromResult(_logs.Entries.Count(e => e.Message.Contains("refused", StringComparison.Ordinal)) >= 3), "three refusals are logged");
         var refusals = _logs.Entries.Where(e => e.Message.Contains("refused", StringComparison.Ordinal)).ToList();
