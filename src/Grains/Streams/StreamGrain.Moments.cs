@@ -25,7 +25,7 @@ public sealed partial class StreamGrain
         var text = InputText.Strip(note);
         if (text is { Length: > MaxNote } || (text is null && note is not null))
         {
-            throw DomainException.InvalidInput("note", $"A note is at most {MaxNote} characters.");
+            throw DomainException.InvalidInput("note", $"A note is at most {MaxNote} characters of valid text.");
         }
 
         if (_lastMarkedBy.TryGetValue(actor.UserId, out var last) && now - last < MomentSpacing)
