@@ -8,4 +8,12 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException)
+{
+    // Only a stop requested while starting cancels the start: SIGTERM while the silo still waited for Redis
+    // (RedisStartupGate logged it). It never joined, so stopping is clean.
+}
