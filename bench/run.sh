@@ -5,6 +5,10 @@
 #   bench/run.sh --quick    the same steps with small numbers (about 3 minutes), to check the script works
 #   bench/run.sh --report bench/results/<time>
 #                           writes docs/BENCHMARKS.md again from a run's reports (its commit and date), measuring nothing
+#   bench/run.sh --only b,c,e
+#                           only those cases (a idle, b hot stream and its sweep, c gifts, d reactions, e mixed, f grain
+#                           calls), to compare two builds one right after the other; the document then goes to the
+#                           run's folder, not docs/BENCHMARKS.md, since it lacks the other cases
 #
 # Everything runs on this machine over loopback: the load generator (tools/LoadTest) beside the server, as the
 # suite is defined. For each case the script starts a fresh server (the Api with its co-hosted silo, built in
@@ -16,18 +20,30 @@ cd "$(dirname "$0")/.."
 
 quick=false
 report_dir=""
-case "${1:-}" in
-  --quick) quick=true ;;
-  --report) report_dir=${2:?usage: bench/run.sh --report bench/results/<time>} ;;
-  "") ;;
-  *) echo "usage: bench/run.sh [--quick | --report DIR]" >&2; exit 2 ;;
-esac
+only=""
+usage="usage: bench/run.sh [--quick] [--only a,b,c,d,e,f] | --report DIR"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --report) report_dir=${2:?$usage}; shift ;;
+    --only)
+      only=${2:?$usage}; shift
+      [[ "$only" =~ ^[a-f](,[a-f])*$ ]] || { echo "--only takes case letters a-f separated by commas, e.g. b,c,e" >&2; exit 2; }
+      ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+  shift
+done
+# want CASE: whether this run measures the case.
+want() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 
 doc=docs/BENCHMARKS.md
 if [ -n "$report_dir" ]; then
   results=${report_dir%/}
   [ -f "$results/sections.md" ] || { echo "$results holds no run of bench/run.sh." >&2; exit 1; }
   [ "$(cat "$results/mode" 2>/dev/null)" = quick ] && quick=true
+  only=$(cat "$results/only" 2>/dev/null || true)
+  [ -z "$only" ] || doc="$results/BENCHMARKS.md"
   sections="$results/sections.md"
 else
 for tool in dotnet node npm redis-server redis-cli curl jq; do
@@ -36,6 +52,7 @@ done
 
 results="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$results"
+[ -z "$only" ] || { doc="$results/BENCHMARKS.md"; echo "$only" >"$results/only"; }
 # What was measured, for this document and any later --report of the same reports.
 if $quick; then echo quick; else echo standard; fi >"$results/mode"
 date -u +%Y-%m-%dT%H:%MZ >"$results/date"
@@ -223,11 +240,14 @@ loose_chat=(LSX__Chat__RateLimitMessages=100 LSX__Chat__RateLimitPeriodSeconds=1
 loose_gifts=(LSX__Wallets__GiftsPerSecond=1000 LSX__Wallets__TokensPerMinute=100000000 LSX__Wallets__StarterGrant=1000000)
 loose_reactions=(LSX__Reactions__PerUserPerSecond=1000)
 
+if want a; then
 start_api idle
 run a-idle "(a) Connection density: $idle_viewers idle connections" idle --url "http://127.0.0.1:$port" --viewers "$idle_viewers" \
   --source-addresses "$idle_sources" --connect-rate 2000
 stop_all
+fi
 
+if want b; then
 start_api hot "${loose_chat[@]}"
 run b-hot "(b) Hot stream: $hot_viewers viewers, $hot_rate messages/s" hot-stream --url "http://127.0.0.1:$port" --viewers "$hot_viewers" --rate "$hot_rate"
 stop_all
@@ -256,7 +276,9 @@ stop_all
   done
   echo
 } >>"$sections"
+fi
 
+if want c; then
 # Engine mode first, closed loop: what the cluster sustains with Redis, without a backlog. Then, on fresh services,
 # the whole web path offered half of that (at most the target): an open-loop storm above what the server sustains
 # only measures the queue it builds.
@@ -272,7 +294,9 @@ start_api gifts LSX__Orleans__Storage=Redis LSX__Orleans__RedisConnectionString=
 run c-gifts "(c) Gift storm, Redis storage: $web_gift_rate gifts/s (half of engine mode's) from $gift_senders wallets" gift-storm \
   --url "http://127.0.0.1:$port" --rate "$web_gift_rate" --senders "$gift_senders" --streams "$gift_streams" --viewers "$gift_viewers"
 stop_all
+fi
 
+if want d; then
 start_api reactions "${loose_reactions[@]}"
 run d-reactions "(d) Reaction flood: $((react_rate * react_taps)) reactions/s in $react_rate messages/s" reaction-flood --url "http://127.0.0.1:$port" \
   --rate "$react_rate" --taps "$react_taps" --senders "$react_senders" --viewers "$react_viewers"
@@ -285,17 +309,22 @@ run d-reactions-baseline "(d) Reaction flood on the Socket.IO baseline" reaction
   --rate "$react_rate" --taps "$react_taps" --senders "$react_senders" --viewers "$react_viewers"
 stop_all
 side_by_side d-reactions "(d) Reaction flood"
+fi
 
+if want e; then
 start_api mixed "${loose_chat[@]}" "${loose_gifts[@]}" "${loose_reactions[@]}"
 run e-mixed "(e) Mixed: $mixed_viewers viewers over $mixed_streams streams, $mixed_rate actions/s" mixed --url "http://127.0.0.1:$port" \
   --viewers "$mixed_viewers" --streams "$mixed_streams" --rate "$mixed_rate" --senders "$mixed_senders"
 stop_all
+fi
 
+if want f; then
 # A fresh server of its own, as every other case has: after the mixed load the silo holds its grains and garbage.
 start_api calls
 run f-calls "(f) Engine mode: grain calls" grain-calls --engine --gateway-port "$gateway" --cluster-id "$cluster" \
   --concurrency "$calls_concurrency" --grains "$calls_grains"
 stop_all
+fi
 fi
 
 # clean_best NAME [P99]: the most deliveries/s of NAME's sweep runs with p99 <= P99 ms (250) and nothing lost,
