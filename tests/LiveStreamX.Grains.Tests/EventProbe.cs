@@ -1,21 +1,23 @@
 using LiveStreamX.Streams;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests;
 
-/// <summary>Collects a stream's events from an Orleans stream subscription and waits for one.</summary>
-internal sealed class EventProbe
+/// <summary>
+/// Collects a stream's events as an Api node does: a grain observer registered with the stream grain (counting no
+/// viewers), which pushes every event to it. Waits for one.
+/// </summary>
+internal sealed class EventProbe : IStreamObserver
 {
     private readonly List<StreamEvent> _events = [];
     private readonly SemaphoreSlim _arrived = new(0);
+    private IStreamObserver? _reference;
 
-    /// <summary>Subscribes a new probe to a stream's events.</summary>
+    /// <summary>Registers a new probe for a stream's events, as a node of its own.</summary>
     public static async Task<EventProbe> SubscribeAsync(IClusterClient client, string streamId)
     {
         var probe = new EventProbe();
-        await client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId))
-            .SubscribeAsync((e, _) => probe.Add(e));
+        probe._reference = client.CreateObjectReference<IStreamObserver>(probe);
+        await client.GetGrain<IStreamGrain>(streamId).ReportViewersAsync("probe-" + Guid.NewGuid().ToString("N"), 0, probe._reference);
         return probe;
     }
 
@@ -25,19 +27,20 @@ internal sealed class EventProbe
         {
             lock (_events)
             {
-                return [.. _events];
+                // In seq order, as a node forwards them: a push may overtake the one before on its way.
+                return [.. _events.OrderBy(e => e.Seq)];
             }
         }
     }
 
-    public Task Add(StreamEvent e)
+    public Task OnEventsAsync(StreamEvent[] events)
     {
         lock (_events)
         {
-            _events.Add(e);
+            _events.AddRange(events);
         }
 
-        _arrived.Release();
+        _arrived.Release(events.Length);
         return Task.CompletedTask;
     }
 
