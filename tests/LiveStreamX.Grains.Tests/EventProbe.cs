@@ -11,15 +11,26 @@ internal sealed class EventProbe : IStreamObserver
     private readonly List<StreamEvent> _events = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private IStreamObserver? _reference;
+    private IStreamGrain? _stream;
+
+    /// <summary>The node id the probe registered as.</summary>
+    public string NodeId { get; } = "probe-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Registers a new probe for a stream's events, as a node of its own.</summary>
     public static async Task<EventProbe> SubscribeAsync(IClusterClient client, string streamId)
     {
         var probe = new EventProbe();
         probe._reference = client.CreateObjectReference<IStreamObserver>(probe);
-        await client.GetGrain<IStreamGrain>(streamId).ReportViewersAsync("probe-" + Guid.NewGuid().ToString("N"), 0, probe._reference);
+        probe._stream = client.GetGrain<IStreamGrain>(streamId);
+        await probe.RenewAsync();
         return probe;
     }
+
+    /// <summary>Reports the probe's node again (a lease renewal); returns the stream's last seq.</summary>
+    public Task<long> RenewAsync() => _stream!.ReportViewersAsync(NodeId, 0, _reference);
+
+    /// <summary>Reports the probe's node gone, as a node whose last viewer left.</summary>
+    public Task LeaveAsync() => _stream!.ReportViewersAsync(NodeId, 0, null);
 
     public IReadOnlyList<StreamEvent> All
     {

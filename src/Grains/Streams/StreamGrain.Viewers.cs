@@ -110,11 +110,12 @@ public sealed partial class StreamGrain
     /// <summary>Pushes events to every node with a live lease, one way: a slow or dead node never holds the stream up.</summary>
     private void PushToNodes(StreamEvent[] events)
     {
+        var cutoff = time.GetUtcNow().AddSeconds(-_options.NodeLeaseSeconds);
         foreach (var (nodeId, node) in _nodes)
         {
-            if (node.Observer is not { } observer)
+            if (node.Observer is not { } observer || node.Seen < cutoff)
             {
-                continue;
+                continue; // a lapsed lease: the sweep drops it
             }
 
             try
