@@ -132,6 +132,8 @@ public sealed partial class StreamEventBridge(
 
     private async Task CatchUpAsync(Feed feed, long seq)
     {
+        // The pushes up to seq are usually on their way: give them the time a reordered push gets.
+        await Task.Delay(ReorderWait, time);
         await feed.Order.WaitAsync();
         try
         {

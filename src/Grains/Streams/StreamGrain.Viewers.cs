@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Streams;
 
-public sealed partial class StreamGrain
+// The call filter gathers the events of one grain call into one push per node.
+public sealed partial class StreamGrain : IIncomingGrainCallFilter
 {
     // Each Api node reports how many of its connections watch this stream, with the observer the stream pushes its
     // events to; the sum is the viewer count. The report is a lease: a node that stops refreshing (it died) drops
@@ -104,6 +105,42 @@ public sealed partial class StreamGrain
         {
             // The nodes register again with their next report.
             LogNodesWriteFailed(logger, ex, Id);
+        }
+    }
+
+    // Events of the grain call under way, pushed together when it ends (a timer's events go at once).
+    private readonly List<StreamEvent> _unpushed = [];
+    private int _callsUnderWay;
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        // More than one only when an interleaving call (ReplayAsync) runs while another awaits a write.
+        _callsUnderWay++;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (--_callsUnderWay == 0 && _unpushed.Count > 0)
+            {
+                StreamEvent[] events = [.. _unpushed];
+                _unpushed.Clear();
+                PushToNodes(events);
+            }
+        }
+    }
+
+    /// <summary>Sends an event to the nodes: with the call's other events when it ends, or now outside a call.</summary>
+    private void Push(StreamEvent e)
+    {
+        if (_callsUnderWay > 0)
+        {
+            _unpushed.Add(e);
+        }
+        else
+        {
+            PushToNodes([e]);
         }
     }
 

@@ -222,7 +222,7 @@ public sealed partial class StreamGrain(
 
         _seq = e.Seq;
         _replay.Add(e);
-        PushToNodes([e]);
+        Push(e);
         return e;
     }
 
