@@ -35,7 +35,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, Clock);
             silo.AddLiveStreamXGrains(new OrleansHostingOptions());
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(LiveStreamX.Streams.StreamNames.Provider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,23 +1,36 @@
 using LiveStreamX.Streams;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests;
 
-/// <summary>Collects a stream's events from an Orleans stream subscription and waits for one.</summary>
-internal sealed class EventProbe
+/// <summary>
+/// Collects a stream's events as an Api node does: a grain observer registered with the stream grain (counting no
+/// viewers), which pushes every event to it. Waits for one.
+/// </summary>
+internal sealed class EventProbe : IStreamObserver
 {
     private readonly List<StreamEvent> _events = [];
     private readonly SemaphoreSlim _arrived = new(0);
+    private IStreamObserver? _reference;
+    private IStreamGrain? _stream;
 
-    /// <summary>Subscribes a new probe to a stream's events.</summary>
+    /// <summary>The node id the probe registered as.</summary>
+    public string NodeId { get; } = "probe-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Registers a new probe for a stream's events, as a node of its own.</summary>
     public static async Task<EventProbe> SubscribeAsync(IClusterClient client, string streamId)
     {
         var probe = new EventProbe();
-        await client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId))
-            .SubscribeAsync((e, _) => probe.Add(e));
+        probe._reference = client.CreateObjectReference<IStreamObserver>(probe);
+        probe._stream = client.GetGrain<IStreamGrain>(streamId);
+        await probe.RenewAsync();
         return probe;
     }
+
+    /// <summary>Reports the probe's node again (a lease renewal); returns the stream's last seq.</summary>
+    public Task<long> RenewAsync() => _stream!.ReportViewersAsync(NodeId, 0, _reference);
+
+    /// <summary>Reports the probe's node gone, as a node whose last viewer left.</summary>
+    public Task LeaveAsync() => _stream!.ReportViewersAsync(NodeId, 0, null);
 
     public IReadOnlyList<StreamEvent> All
     {
@@ -25,19 +38,20 @@ internal sealed class EventProbe
         {
             lock (_events)
             {
-                return [.. _events];
+                // In seq order, as a node forwards them: a push may overtake the one before on its way.
+                return [.. _events.OrderBy(e => e.Seq)];
             }
         }
     }
 
-    public Task Add(StreamEvent e)
+    public Task OnEventsAsync(StreamEvent[] events)
     {
         lock (_events)
         {
-            _events.Add(e);
+            _events.AddRange(events);
         }
 
-        _arrived.Release();
+        _arrived.Release(events.Length);
         return Task.CompletedTask;
     }
 

@@ -51,6 +51,7 @@ public static class LiveStreamXExtensions
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StreamEventBridge>();
         services.AddSingleton<UserEventBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<UserEventBridge>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<ViewerPresence>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewerPresence>());

@@ -1,5 +1,5 @@
 using LiveStreamX.Grains.Hosting;
-using LiveStreamX.Streams;
+using LiveStreamX.Api.Realtime;
 using Orleans.Configuration;
 
 namespace LiveStreamX.Api.Hosting;
@@ -16,7 +16,6 @@ internal static class OrleansHosting
         }
 
         var options = OrleansHostingOptions.Read(builder.Configuration);
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StreamFeedWatchdog>(sp, options));
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -37,7 +36,14 @@ internal static class OrleansHosting
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(options.GatewayListRefreshSeconds));
             client.Services.AddSingleton<IClientConnectionRetryFilter>(
                 sp => new ClusterConnectionRetryFilter(options, sp.GetRequiredService<ILogger<ClusterConnectionRetryFilter>>()));
-            client.AddMemoryStreams(StreamNames.Provider);
+
+            // A gateway came or went: a silo died, stopped or joined, and the grains that held this node's observers
+            // may be activating elsewhere. Renew every lease now rather than at the next refresh.
+            client.AddGatewayCountChangedHandler(sp => (_, _) =>
+            {
+                sp.GetRequiredService<ViewerPresence>().RenewAll();
+                sp.GetRequiredService<UserEventBridge>().RenewAll();
+            });
         });
     }
 }

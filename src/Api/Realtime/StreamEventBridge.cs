@@ -1,43 +1,62 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LiveStreamX.Api.Observability;
+using LiveStreamX.Common;
 using LiveStreamX.Streams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 
 namespace LiveStreamX.Api.Realtime;
 
 /// <summary>
-/// This node's bridge from Orleans streams to SignalR groups: one subscription per stream that has viewers on
-/// this node, each event sent once to the stream's group. No grain is called per viewer.
+/// This node's bridge from stream grains to SignalR groups: one grain observer per stream that has viewers on this
+/// node, registered with the stream grain on the node's viewer-count lease (<see cref="ViewerPresence"/>); each event
+/// the grain pushes is sent once to the stream's group. No grain is called per viewer.
 /// </summary>
 /// <remarks>
-/// Each feed has an outbox and a send loop (the send tick): an event after a quiet window goes out at once; events
-/// that follow within <see cref="RealtimeOptions.BatchWindowMilliseconds"/> go out together as one
-/// <c>stream:events</c> message. Every message costs each viewer's connection a frame, a flush and a system call on
-/// both ends, so a hot stream's viewers get a few messages a second however fast its chat runs.
+/// Pushes are one-way messages, so one can be lost (a silo died on its way) or overtaken: each feed forwards seqs
+/// one by one, drops repeats, and on a gap fetches what is missing from the grain's replay buffer before it forwards
+/// what came after, as a client does with <c>sinceSeq</c>. Each feed has an outbox and a send loop (the send tick):
+/// an event after a quiet window goes out at once; events that follow within
+/// <see cref="RealtimeOptions.BatchWindowMilliseconds"/> go out together as one <c>stream:events</c> message. Every
+/// message costs each viewer's connection a frame, a flush and a system call on both ends, so a hot stream's viewers
+/// get a few messages a second however fast its chat runs.
 /// </remarks>
 public sealed partial class StreamEventBridge(
-    IClusterClient cluster,
+    IGrainFactory grains,
     IHubContext<LiveHub> hub,
     IOptions<RealtimeOptions> options,
     LiveMetrics metrics,
     TimeProvider time,
     ILogger<StreamEventBridge> logger) : IDisposable
 {
+    // How long events that came ahead of a missing one wait for it before it is fetched from the replay buffer, and
+    // how many may wait: a push overtaken by the next one arrives within moments; a lost one never does.
+    private static readonly TimeSpan ReorderWait = TimeSpan.FromMilliseconds(200);
+    private const int MaxHeldEvents = 1024;
+
     private readonly ConcurrentDictionary<string, Feed> _feeds = new();
     private readonly RealtimeOptions _options = options.Value;
 
-    /// <summary>Streams this node is subscribed to.</summary>
-    public int ActiveFeeds => _feeds.Count(f => f.Value.IsSubscribed);
+    /// <summary>
+    /// Raised with a stream id when its feed saw a gap: a push was lost, and with it perhaps the grain's activation
+    /// that held this node's observer, so the lease is renewed at once instead of at the next refresh.
+    /// </summary>
+    public event Action<string>? RenewalNeeded;
 
-    /// <summary>Takes a reference on the stream's feed, subscribing on the first one.</summary>
-    public async Task AcquireAsync(string streamId)
+    /// <summary>Streams this node receives events of.</summary>
+    public int ActiveFeeds => _feeds.Count(f => f.Value.Started);
+
+    /// <summary>
+    /// Takes a reference on the stream's feed. The first one registers the feed's observer through
+    /// <paramref name="register"/> (the node's viewer report, which answers the stream's last seq), so the caller's
+    /// snapshot, taken after, is followed by every later event.
+    /// </summary>
+    public async Task AcquireAsync(string streamId, Func<IStreamObserver, Task<long>> register)
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(streamId, id => new Feed(id, _options.OutboxCapacity));
+            var feed = _feeds.GetOrAdd(streamId, id => new Feed(this, id, _options.OutboxCapacity));
             await feed.Gate.WaitAsync();
             try
             {
@@ -49,7 +68,9 @@ public sealed partial class StreamEventBridge(
                 if (feed.References == 0)
                 {
                     feed.Sending ??= Task.Run(() => SendLoopAsync(feed));
-                    feed.Subscription = await Events(streamId).SubscribeAsync((e, _) => ForwardAsync(e));
+                    feed.Observer ??= grains.CreateObjectReference<IStreamObserver>(feed);
+                    feed.Advance(await register(feed.Observer));
+                    feed.Started = true;
                 }
 
                 feed.References++;
@@ -62,7 +83,7 @@ public sealed partial class StreamEventBridge(
         }
     }
 
-    /// <summary>Drops a reference; the last one unsubscribes.</summary>
+    /// <summary>Drops a reference; the last one retires the feed and its observer (the grain drops it with the node's next report).</summary>
     public async Task ReleaseAsync(string streamId)
     {
         if (!_feeds.TryGetValue(streamId, out var feed))
@@ -81,16 +102,11 @@ public sealed partial class StreamEventBridge(
             feed.Retired = true;
             feed.Outbox.Writer.TryComplete();
             _feeds.TryRemove(new KeyValuePair<string, Feed>(streamId, feed));
-            if (feed.Subscription is { } subscription)
+            if (feed.Observer is { } observer)
             {
-                feed.Subscription = null;
-                await subscription.UnsubscribeAsync();
+                feed.Observer = null;
+                grains.DeleteObjectReference<IStreamObserver>(observer);
             }
-        }
-        catch (Exception ex)
-        {
-            // The pub-sub table drops a dead subscription on its own; the viewer has left either way.
-            LogUnsubscribeFailed(logger, ex, streamId);
         }
         finally
         {
@@ -98,75 +114,169 @@ public sealed partial class StreamEventBridge(
         }
     }
 
-    /// <summary>Sets where a new feed starts: the seq of the first snapshot taken after subscribing.</summary>
-    public void Observed(string streamId, long seq)
-    {
-        if (_feeds.TryGetValue(streamId, out var feed))
-        {
-            feed.Advance(seq, touch: false);
-        }
-    }
-
-    /// <summary>The subscribed feeds, for the watchdog (<see cref="Hosting.StreamFeedWatchdog"/>).</summary>
-    internal IReadOnlyList<(string StreamId, long LastSeq, long LastActivity)> Feeds() =>
-        [.. _feeds.Values.Where(f => f.IsSubscribed).Select(f => (f.StreamId, f.LastSeq, f.LastActivity))];
-
-    /// <summary>Forwards events the subscription did not deliver (fetched from the grain), oldest first.</summary>
-    internal async Task ForwardMissedAsync(string streamId, IReadOnlyList<StreamEvent> missed)
-    {
-        foreach (var e in missed)
-        {
-            await ForwardAsync(e);
-        }
-
-        if (_feeds.TryGetValue(streamId, out var feed))
-        {
-            feed.Touch();
-        }
-    }
+    /// <summary>The observer this node registers for the stream, or null when it has no feed.</summary>
+    public IStreamObserver? ObserverOf(string streamId) =>
+        _feeds.TryGetValue(streamId, out var feed) && feed.Started ? feed.Observer : null;
 
     /// <summary>
-    /// Replaces the feed's subscription with a new one. Orleans keeps a subscription whose deliveries stall or
-    /// stop after a silo dies (a delivery lost with the silo waits out the response timeout; a consumer thought
-    /// gone is dropped for good), and nothing tells the subscriber.
+    /// The node's lease was renewed and the grain is at <paramref name="seq"/>: a feed behind it fetches what it
+    /// missed (the last pushes before a quiet spell show no gap until the next one).
     /// </summary>
-    internal async Task ResubscribeAsync(string streamId)
+    public void Renewed(string streamId, long seq)
     {
-        if (!_feeds.TryGetValue(streamId, out var feed))
+        if (_feeds.TryGetValue(streamId, out var feed) && feed.Started && seq > feed.LastSeq)
         {
-            return;
+            _ = CatchUpAsync(feed, seq);
         }
+    }
 
-        StreamSubscriptionHandle<StreamEvent>? old;
-        await feed.Gate.WaitAsync();
+    private async Task CatchUpAsync(Feed feed, long seq)
+    {
+        // The pushes up to seq are usually on their way: give them the time a reordered push gets.
+        await Task.Delay(ReorderWait, time);
+        await feed.Order.WaitAsync();
         try
         {
-            if (feed.Retired || feed.Subscription is null)
+            // Held events mean a gap is being waited out already; its resolution fetches up to them.
+            if (seq > feed.LastSeq && feed.Held.Count == 0 && !feed.Retired)
+            {
+                await FillAsync(feed, seq);
+            }
+        }
+        finally
+        {
+            feed.Order.Release();
+        }
+    }
+
+    // Pushes of one feed arrive one at a time (Orleans runs an observer's calls in order) but not always in seq order:
+    // the silo sends each through one of the node's gateways, so a push can overtake the one before. An event ahead of
+    // a missing one is held; if the missing one has not come after ReorderWait, it is fetched from the replay buffer.
+    // Order also keeps out a catch-up started by a lease renewal.
+    private async Task ReceiveAsync(Feed feed, StreamEvent[] events)
+    {
+        await feed.Order.WaitAsync();
+        try
+        {
+            foreach (var e in events)
+            {
+                var last = feed.LastSeq;
+                if (last >= 0 && e.Seq <= last)
+                {
+                    continue; // a repeat, or already fetched from the replay buffer
+                }
+
+                if (last >= 0 && e.Seq > last + 1)
+                {
+                    feed.Held.TryAdd(e.Seq, e);
+                    continue;
+                }
+
+                await ForwardAsync(feed, e);
+                await ForwardHeldAsync(feed);
+            }
+
+            if (feed.Held.Count > MaxHeldEvents)
+            {
+                await ResolveGapsAsync(feed);
+            }
+            else if (feed.Held.Count > 0 && !feed.GapWaiting)
+            {
+                feed.GapWaiting = true;
+                _ = ResolveGapsLaterAsync(feed);
+            }
+        }
+        finally
+        {
+            feed.Order.Release();
+        }
+    }
+
+    private async Task ResolveGapsLaterAsync(Feed feed)
+    {
+        await Task.Delay(ReorderWait, time);
+        await feed.Order.WaitAsync();
+        try
+        {
+            feed.GapWaiting = false;
+            if (!feed.Retired)
+            {
+                await ResolveGapsAsync(feed);
+            }
+        }
+        finally
+        {
+            feed.Order.Release();
+        }
+    }
+
+    /// <summary>Fetches what is missing before each held event, then forwards the held events; each round forwards at least one.</summary>
+    private async Task ResolveGapsAsync(Feed feed)
+    {
+        while (feed.Held.Count > 0)
+        {
+            var next = feed.Held.Keys.First();
+            if (next > feed.LastSeq + 1)
+            {
+                await FillAsync(feed, next - 1);
+
+                // Not to be had (the fetch failed): forward what came, the viewers fetch the rest with sinceSeq.
+                feed.Advance(next - 1);
+            }
+
+            await ForwardHeldAsync(feed);
+        }
+    }
+
+    private async Task ForwardHeldAsync(Feed feed)
+    {
+        while (feed.Held.Count > 0)
+        {
+            var (seq, e) = feed.Held.First();
+            if (seq > feed.LastSeq + 1)
             {
                 return;
             }
 
-            old = feed.Subscription;
-            feed.Subscription = await Events(streamId).SubscribeAsync((e, _) => ForwardAsync(e));
-        }
-        finally
-        {
-            feed.Gate.Release();
-        }
-
-        try
-        {
-            await old.UnsubscribeAsync();
-        }
-        catch (Exception ex)
-        {
-            LogUnsubscribeFailed(logger, ex, streamId);
+            feed.Held.Remove(seq);
+            if (seq == feed.LastSeq + 1)
+            {
+                await ForwardAsync(feed, e);
+            }
         }
     }
 
-    private IAsyncStream<StreamEvent> Events(string streamId) =>
-        cluster.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, streamId));
+    /// <summary>Forwards the events after the feed's last seq, up to <paramref name="upTo"/>, from the grain's replay buffer.</summary>
+    private async Task FillAsync(Feed feed, long upTo)
+    {
+        var from = feed.LastSeq;
+        RenewalNeeded?.Invoke(feed.StreamId);
+        try
+        {
+            var replay = await grains.Get<IStreamGrain>(feed.StreamId).ReplayAsync(from);
+            foreach (var e in replay.Events)
+            {
+                if (e.Seq > feed.LastSeq && e.Seq <= upTo)
+                {
+                    await ForwardAsync(feed, e);
+                }
+            }
+
+            if (replay.GapTooOld)
+            {
+                // The grain restarted after a crash (its seqs jumped) or the gap outgrew its buffer: the viewers see
+                // the jump on the next event and rebuild from a snapshot, as they would after a reconnect.
+                feed.Advance(upTo);
+            }
+
+            LogGapFilled(logger, feed.StreamId, from, upTo, replay.GapTooOld);
+        }
+        catch (Exception ex)
+        {
+            // The viewers see the gap and fetch it themselves with sinceSeq.
+            LogGapFillFailed(logger, ex, feed.StreamId, from);
+        }
+    }
 
     /// <summary>Ends every send loop (the node is stopping).</summary>
     public void Dispose()
@@ -177,15 +287,10 @@ public sealed partial class StreamEventBridge(
         }
     }
 
-    // Queues the event in its feed's outbox; a full outbox makes the Orleans stream wait, as a slow send did before.
-    private async Task ForwardAsync(StreamEvent e)
+    // Queues the event in its feed's outbox; a full outbox holds this feed's pushes back (they queue in Orleans).
+    private async Task ForwardAsync(Feed feed, StreamEvent e)
     {
-        if (!_feeds.TryGetValue(e.StreamId, out var feed))
-        {
-            return; // no viewer on this node any more
-        }
-
-        feed.Advance(e.Seq, touch: true);
+        feed.Advance(e.Seq);
         metrics.Sent(e.Type);
         try
         {
@@ -239,14 +344,19 @@ public sealed partial class StreamEventBridge(
             : group.SendAsync(EventNames.StreamEvents, new StreamEventBatch(streamId, [.. events]));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing from stream {StreamId} failed")]
-    private static partial void LogUnsubscribeFailed(ILogger logger, Exception ex, string streamId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream {StreamId}: filled a gap after seq {From} up to {UpTo} from the replay buffer (too old: {GapTooOld})")]
+    private static partial void LogGapFilled(ILogger logger, string streamId, long from, long upTo, bool gapTooOld);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: fetching the events after seq {From} failed")]
+    private static partial void LogGapFillFailed(ILogger logger, Exception ex, string streamId, long from);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} events of stream {StreamId} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception ex, string streamId, int count);
 
-    private sealed class Feed(string streamId, int capacity)
+    private sealed class Feed(StreamEventBridge bridge, string streamId, int capacity) : IStreamObserver
     {
+        private long _lastSeq = -1;
+
         public string StreamId { get; } = streamId;
 
         /// <summary>Events waiting for the send loop, in seq order.</summary>
@@ -256,38 +366,39 @@ public sealed partial class StreamEventBridge(
         /// <summary>The send loop; it ends when the feed retires and its outbox is empty.</summary>
         public Task? Sending { get; set; }
 
+        /// <summary>Guards the references and the registration.</summary>
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Lets one push or catch-up at a time forward events, so they go out in seq order.</summary>
+        public SemaphoreSlim Order { get; } = new(1, 1);
+
+        /// <summary>Events that came ahead of a missing one, by seq (under <see cref="Order"/>).</summary>
+        public SortedDictionary<long, StreamEvent> Held { get; } = [];
+
+        /// <summary>Whether a wait for the missing events before <see cref="Held"/> is under way.</summary>
+        public bool GapWaiting { get; set; }
 
         public int References { get; set; }
 
         public bool Retired { get; set; }
 
-        public StreamSubscriptionHandle<StreamEvent>? Subscription { get; set; }
+        /// <summary>Whether the observer was registered once; until then the node reports no observer for the stream.</summary>
+        public bool Started { get; set; }
 
-        public bool IsSubscribed => Subscription is not null;
+        /// <summary>This feed as the grain sees it; held here, since Orleans holds an observer only weakly.</summary>
+        public IStreamObserver? Observer { get; set; }
 
-        /// <summary>The highest seq forwarded (or seen in a snapshot), -1 before any.</summary>
+        /// <summary>The highest seq forwarded (or the grain's seq at registration), -1 before any.</summary>
         public long LastSeq => Interlocked.Read(ref _lastSeq);
 
-        /// <summary>When the feed last forwarded an event or was checked (<see cref="Environment.TickCount64"/>).</summary>
-        public long LastActivity => Interlocked.Read(ref _lastActivity);
-
-        private long _lastSeq = -1;
-        private long _lastActivity = Environment.TickCount64;
-
-        public void Advance(long seq, bool touch)
+        public void Advance(long seq)
         {
             long current;
             while (seq > (current = Interlocked.Read(ref _lastSeq)) && Interlocked.CompareExchange(ref _lastSeq, seq, current) != current)
             {
             }
-
-            if (touch)
-            {
-                Touch();
-            }
         }
 
-        public void Touch() => Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        public Task OnEventsAsync(StreamEvent[] events) => bridge.ReceiveAsync(this, events);
     }
 }

@@ -1,41 +1,48 @@
 using System.Collections.Concurrent;
+using LiveStreamX.Common;
 using LiveStreamX.Progression;
-using LiveStreamX.Streams;
 using Microsoft.AspNetCore.SignalR;
-using Orleans.Streams;
 
 namespace LiveStreamX.Api.Realtime;
 
 /// <summary>
 /// Forwards a signed-in user's own events (<c>level:up</c>, <c>badge:earned</c>) to all of their connections on
-/// this node: one Orleans stream subscription per user with connections here, dropped with the last connection.
-/// Best effort: these are notifications, the state they announce is saved and readable over REST.
+/// this node: one grain observer per user with connections here, registered with the user's
+/// <see cref="IUserEventsGrain"/> on a lease renewed every <see cref="RenewInterval"/> and dropped with the last
+/// connection. Best effort: these are notifications, the state they announce is saved and readable over REST.
 /// </summary>
-public sealed partial class UserEventBridge(IClusterClient cluster, IHubContext<LiveHub> hub, ILogger<UserEventBridge> logger)
+public sealed partial class UserEventBridge(IGrainFactory grains, IHubContext<LiveHub> hub, ILogger<UserEventBridge> logger) : BackgroundService
 {
+    /// <summary>Well inside the grain's lease (<c>LSX:Streams:NodeLeaseSeconds</c>, 45 s by default), as for viewer counts.</summary>
+    private static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentDictionary<string, Feed> _feeds = new();
 
     public async Task ConnectAsync(string userId)
     {
-        var feed = _feeds.GetOrAdd(userId, _ => new Feed());
-        await feed.Gate.WaitAsync();
-        try
+        while (true)
         {
-            if (feed.Connections++ == 0)
+            var feed = _feeds.GetOrAdd(userId, id => new Feed(hub, id));
+            await feed.Gate.WaitAsync();
+            try
             {
-                feed.Subscription = await cluster.GetStreamProvider(StreamNames.Provider)
-                    .GetStream<UserEvent>(StreamId.Create(UserEvent.Namespace, userId))
-                    .SubscribeAsync((e, _) => hub.Clients.User(userId).SendAsync(e.Type, e));
+                if (feed.Retired)
+                {
+                    continue;
+                }
+
+                if (feed.Connections++ == 0)
+                {
+                    feed.Observer = grains.CreateObjectReference<IUserEventObserver>(feed);
+                    await SubscribeAsync(feed);
+                }
+
+                return;
             }
-        }
-        catch (Exception ex)
-        {
-            feed.Connections--;
-            LogSubscribeFailed(logger, ex, userId);
-        }
-        finally
-        {
-            feed.Gate.Release();
+            finally
+            {
+                feed.Gate.Release();
+            }
         }
     }
 
@@ -49,14 +56,18 @@ public sealed partial class UserEventBridge(IClusterClient cluster, IHubContext<
         await feed.Gate.WaitAsync();
         try
         {
-            if (--feed.Connections == 0 && feed.Subscription is { } subscription)
+            if (--feed.Connections == 0 && feed.Observer is { } observer)
             {
-                feed.Subscription = null;
-                await subscription.UnsubscribeAsync();
+                feed.Retired = true;
+                feed.Observer = null;
+                _feeds.TryRemove(new KeyValuePair<string, Feed>(userId, feed));
+                grains.DeleteObjectReference<IUserEventObserver>(observer);
+                await grains.Get<IUserEventsGrain>(userId).UnsubscribeAsync(observer);
             }
         }
         catch (Exception ex)
         {
+            // The grain drops the observer when its lease lapses.
             LogSubscribeFailed(logger, ex, userId);
         }
         finally
@@ -65,16 +76,67 @@ public sealed partial class UserEventBridge(IClusterClient cluster, IHubContext<
         }
     }
 
+    /// <summary>Renews every lease now: the cluster changed, and the users' grains may have moved.</summary>
+    public void RenewAll() => _ = RenewAllAsync();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RenewInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RenewAllAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RenewAllAsync()
+    {
+        foreach (var feed in _feeds.Values)
+        {
+            await SubscribeAsync(feed);
+        }
+    }
+
+    private async Task SubscribeAsync(Feed feed)
+    {
+        if (feed.Observer is not { } observer)
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.Get<IUserEventsGrain>(feed.UserId).SubscribeAsync(observer);
+        }
+        catch (Exception ex)
+        {
+            // The next renewal tries again; meanwhile the user may miss a notification, never their progress.
+            LogSubscribeFailed(logger, ex, feed.UserId);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "User events of {UserId}: subscribing or unsubscribing failed")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception ex, string userId);
 
-    private sealed class Feed
+    private sealed class Feed(IHubContext<LiveHub> hub, string userId) : IUserEventObserver
     {
+        public string UserId { get; } = userId;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public int Connections { get; set; }
 
-        public StreamSubscriptionHandle<UserEvent>? Subscription { get; set; }
+        public bool Retired { get; set; }
+
+        /// <summary>This feed as the grain sees it; held here, since Orleans holds an observer only weakly.</summary>
+        public IUserEventObserver? Observer { get; set; }
+
+        public Task OnUserEventAsync(UserEvent e) => hub.Clients.User(UserId).SendAsync(e.Type, e);
     }
 }
 

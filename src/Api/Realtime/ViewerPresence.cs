@@ -8,7 +8,8 @@ namespace LiveStreamX.Api.Realtime;
 /// <summary>
 /// Who watches what on this node. Joins, leaves and disconnects change the node's count per stream; the counts
 /// go to each stream grain (on a join at once, otherwise batched every quarter second and refreshed before the
-/// grain's lease on them runs out), which adds up all nodes.
+/// grain's lease on them runs out), which adds up all nodes. Each report carries the node's observer of the stream
+/// (<see cref="StreamEventBridge"/>): the report is the lease on which the grain pushes events to the node.
 /// </summary>
 public sealed partial class ViewerPresence(
     IGrainFactory grains,
@@ -36,18 +37,22 @@ public sealed partial class ViewerPresence(
             added = streams.Add(streamId);
         }
 
-        // Subscribe before taking the snapshot: every event after the snapshot's seq then reaches this client.
+        // Join the group, then register the node's observer, then take the snapshot: every event after the snapshot's
+        // seq then reaches this client (pushes come quickly: one sent before the connection is in the group is lost
+        // to it).
         var count = added ? Change(streamId, +1) : LocalViewers(streamId);
+        var stream = grains.Get<IStreamGrain>(streamId);
         try
         {
             if (added)
             {
-                await bridge.AcquireAsync(streamId);
                 await hub.Groups.AddToGroupAsync(connectionId, streamId);
+                // The observer comes first, counting nobody; the join then counts the viewer, so the count's
+                // announcement comes after the snapshot.
+                await bridge.AcquireAsync(streamId, observer => stream.ReportViewersAsync(node.Id, 0, observer));
             }
 
-            var snapshot = await grains.Get<IStreamGrain>(streamId).JoinAsync(new ViewerJoin(node.Id, count, sinceSeq));
-            bridge.Observed(streamId, snapshot.Seq);
+            var snapshot = await stream.JoinAsync(new ViewerJoin(node.Id, count, sinceSeq));
             _dirty.TryRemove(streamId, out _);
             return StreamJoined.From(snapshot);
         }
@@ -99,8 +104,18 @@ public sealed partial class ViewerPresence(
         }
     }
 
+    /// <summary>Renews every lease of this node at the next flush: the cluster changed, and grains may have moved.</summary>
+    public void RenewAll()
+    {
+        foreach (var streamId in _viewers.Keys)
+        {
+            _dirty.TryAdd(streamId, 0);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        bridge.RenewalNeeded += streamId => _dirty.TryAdd(streamId, 0);
         using var timer = new PeriodicTimer(FlushInterval);
         var lastRefresh = DateTime.UtcNow;
         try
@@ -111,10 +126,7 @@ public sealed partial class ViewerPresence(
                 if (refresh)
                 {
                     lastRefresh = DateTime.UtcNow;
-                    foreach (var streamId in _viewers.Keys)
-                    {
-                        _dirty.TryAdd(streamId, 0);
-                    }
+                    RenewAll();
                 }
 
                 await FlushAsync();
@@ -159,7 +171,12 @@ public sealed partial class ViewerPresence(
 
             try
             {
-                await grains.Get<IStreamGrain>(streamId).ReportViewersAsync(node.Id, count);
+                var observer = count > 0 ? bridge.ObserverOf(streamId) : null;
+                var seq = await grains.Get<IStreamGrain>(streamId).ReportViewersAsync(node.Id, count, observer);
+                if (observer is not null)
+                {
+                    bridge.Renewed(streamId, seq);
+                }
             }
             catch (Exception ex)
             {

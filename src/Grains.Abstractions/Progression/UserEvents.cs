@@ -4,13 +4,11 @@ namespace LiveStreamX.Progression;
 
 /// <summary>
 /// Something for one user's eyes, on all of their connections: not a stream event (no stream, no seq). Published
-/// on the Orleans stream <see cref="Namespace"/>/{userId}; each Api node forwards it to that user's connections.
+/// through the user's <see cref="IUserEventsGrain"/>; each Api node forwards it to that user's connections.
 /// </summary>
 [GenerateSerializer, Alias("lsx.UserEvent")]
 public abstract record UserEvent
 {
-    public const string Namespace = "user-events";
-
     [JsonPropertyOrder(-3)]
     public abstract string Type { get; }
 

@@ -1,6 +1,7 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Gifts;
 using LiveStreamX.Users;
+using Orleans.Concurrency;
 
 namespace LiveStreamX.Streams;
 
@@ -84,7 +85,16 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("GetOverlay")]
     Task<Engagement.OverlayLayout> GetOverlayAsync();
 
-    /// <summary>An Api node's current number of viewers of this stream (0 when the last one left).</summary>
+    /// <summary>
+    /// An Api node's current number of viewers of this stream (0 when the last one left) and the observer the
+    /// stream pushes its events to: a lease, renewed by the next report and dropped when it lapses. Returns the
+    /// stream's last seq, where the pushes to a new observer start.
+    /// </summary>
     [Alias("ReportViewers")]
-    Task ReportViewersAsync(string nodeId, int count);
+    Task<long> ReportViewersAsync(string nodeId, int count, IStreamObserver? observer);
+
+    /// <summary>The events after <paramref name="sinceSeq"/> in the replay buffer, for a node that saw a gap in its pushes.</summary>
+    // Interleaves: a read of the buffer needs no turn of its own, and a node filling a gap must not queue behind chat.
+    [AlwaysInterleave, Alias("Replay")]
+    Task<StreamReplay> ReplayAsync(long sinceSeq);
 }

@@ -3,15 +3,9 @@ using LiveStreamX.Common;
 
 namespace LiveStreamX.Streams;
 
-/// <summary>Names shared by the grains that publish stream events and the Api nodes that fan them out.</summary>
+/// <summary>Stream ids: how they are made and what shape they have.</summary>
 public static partial class StreamNames
 {
-    /// <summary>The Orleans stream provider that carries stream events.</summary>
-    public const string Provider = "lsx";
-
-    /// <summary>The Orleans stream namespace of a stream's events; the stream key is the stream id.</summary>
-    public const string EventsNamespace = "stream-events";
-
     /// <summary>A new stream id: "s_" and 12 hex digits.</summary>
     public static string NewStreamId() => "s_" + Guid.NewGuid().ToString("N")[..12];
 

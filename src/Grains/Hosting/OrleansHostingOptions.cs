@@ -52,13 +52,6 @@ public sealed class OrleansHostingOptions : IValidatableObject
     [Range(1, 3600)]
     public int MinimumReminderPeriodSeconds { get; set; } = 60;
 
-    /// <summary>
-    /// How long a stream queue that was found empty waits before it is read again (Orleans' default is 100 ms, which
-    /// every event of a quiet stream then waited half of on average). A busy queue is read again at once.
-    /// </summary>
-    [Range(1, 1000)]
-    public int StreamPollMilliseconds { get; set; } = 10;
-
     /// <summary>How often an Api node in client mode re-reads the list of gateways from the membership table.</summary>
     [Range(1, 3600)]
     public int GatewayListRefreshSeconds { get; set; } = 30;
@@ -70,13 +63,6 @@ public sealed class OrleansHostingOptions : IValidatableObject
     /// </summary>
     [Range(1, 300)]
     public int ResponseTimeoutSeconds { get; set; } = 15;
-
-    /// <summary>
-    /// How often an Api node in client mode checks each quiet stream feed against its stream grain, to find a
-    /// subscription that stalled or stopped after a silo died (see StreamFeedWatchdog).
-    /// </summary>
-    [Range(1, 3600)]
-    public int StreamFeedCheckSeconds { get; set; } = 5;
 
     /// <summary>
     /// How long a process keeps waiting at start, a silo for Redis and an Api node in client mode for the cluster

@@ -3,7 +3,6 @@ using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
-using LiveStreamX.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,23 +44,21 @@ public static class SiloBuilderExtensions
         return silo.AddLiveStreamXGrains(options);
     }
 
-    /// <summary>Storage, streams, reminders and options of the grains, without clustering (test clusters bring their own).</summary>
+    /// <summary>Storage, reminders and options of the grains, without clustering (test clusters bring their own).</summary>
     public static ISiloBuilder AddLiveStreamXGrains(this ISiloBuilder silo, OrleansHostingOptions options)
     {
         if (options.Storage == StorageKind.Redis)
         {
             silo.AddRedisGrainStorage(StorageNames.Default, o => ConfigureRedisStorage(o, options));
-            silo.AddRedisGrainStorage(StorageNames.PubSub, o => ConfigureRedisStorage(o, options));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = options.RedisConfiguration());
         }
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
         }
 
-        // Default storage, memory or Redis, in binary (GrainStateSerializer); the pub-sub table keeps Orleans' default.
+        // Default storage, memory or Redis, in binary (GrainStateSerializer).
         silo.Services.AddSingleton(sp => new GrainStateSerializer(
             sp.GetRequiredService<Orleans.Serialization.Serializer>(), sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>()));
         silo.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(StorageNames.Default)
@@ -69,15 +66,6 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<Orleans.Persistence.RedisStorageOptions>(StorageNames.Default)
             .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer);
 
-        silo.AddMemoryStreams(StreamNames.Provider);
-        silo.Services.Configure<StreamPullingAgentOptions>(
-            StreamNames.Provider, o =>
-            {
-                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(options.StreamPollMilliseconds);
-                // Up to 64 queued events per delivery call: one call per event held a busy stream to the pace of one
-                // consumer round trip at a time (bench/notes.md, "Mixed": 8,400 deliveries/s before, 141,000 after).
-                o.BatchContainerBatchSize = 64;
-            });
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(options.MinimumReminderPeriodSeconds));
 
         var services = silo.Services;

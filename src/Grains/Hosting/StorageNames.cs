@@ -5,7 +5,4 @@ public static class StorageNames
 {
     /// <summary>Grain state: users, streams, the directory.</summary>
     public const string Default = "lsx";
-
-    /// <summary>Orleans streams' subscription table; the name is Orleans' own convention.</summary>
-    public const string PubSub = "PubSubStore";
 }

@@ -160,12 +160,12 @@ public sealed class ProgressionGrain(
         }
 
         var now = time.GetUtcNow();
-        var events = this.GetStreamProvider(StreamNames.Provider).GetStream<UserEvent>(StreamId.Create(UserEvent.Namespace, UserId));
+        var events = GrainFactory.Get<IUserEventsGrain>(UserId);
         try
         {
             if (change.LevelReached is { } level)
             {
-                await events.OnNextAsync(new LevelUp { UserId = UserId, At = now, Level = level, Xp = change.Progress.Xp, XpForNextLevel = change.Progress.XpForNextLevel });
+                await events.PublishAsync(new LevelUp { UserId = UserId, At = now, Level = level, Xp = change.Progress.Xp, XpForNextLevel = change.Progress.XpForNextLevel });
                 if (milestone && streamId is not null && StreamNames.IsValidId(streamId))
                 {
                     var handle = (await GrainFactory.Get<IUserGrain>(UserId).GetProfileAsync())?.Handle ?? "A viewer";
@@ -176,7 +176,7 @@ public sealed class ProgressionGrain(
             foreach (var code in change.BadgesEarned)
             {
                 var badge = Badges.All.First(b => b.Code == code);
-                await events.OnNextAsync(new BadgeEarned { UserId = UserId, At = now, Badge = code, Name = badge.Name, Description = badge.Description });
+                await events.PublishAsync(new BadgeEarned { UserId = UserId, At = now, Badge = code, Name = badge.Name, Description = badge.Description });
             }
         }
         catch (Exception ex) when (ex is DomainException or OrleansException or TimeoutException)

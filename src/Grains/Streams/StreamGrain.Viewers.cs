@@ -1,15 +1,26 @@
+using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Streams;
 
-public sealed partial class StreamGrain
+// The call filter gathers the events of one grain call into one push per node.
+public sealed partial class StreamGrain : IIncomingGrainCallFilter
 {
-    // Each Api node reports how many of its connections watch this stream; the sum is the viewer count.
-    // A node that stops refreshing (it died) drops out after the lease.
+    // Each Api node reports how many of its connections watch this stream, with the observer the stream pushes its
+    // events to; the sum is the viewer count. The report is a lease: a node that stops refreshing (it died) drops
+    // out, its observer with it, after NodeLeaseSeconds.
     private readonly Dictionary<string, NodeViewers> _nodes = [];
     private int _announcedViewers;
     private DateTimeOffset _lastViewerAnnouncement = DateTimeOffset.MinValue;
     private IGrainTimer? _announcementTimer;
+    private readonly IPersistentState<StreamNodesState> _nodeStore = stateFactory.Create<StreamNodesState>(grainContext, new NodesConfiguration());
+    private WriteBehind? _saveNodes;
+
+    // The nodes' observers are kept in a state of their own, written behind (at most once a second, only when a node
+    // comes, goes or restarts, never per viewer), so that an activation after a crash, a drain or a move pushes to
+    // the nodes at once instead of waiting for each node's next report.
+    private WriteBehind SaveNodes => _saveNodes ??= new(this, _nodeStore.WriteStateAsync, TimeSpan.FromSeconds(1));
 
     private int ViewerCount
     {
@@ -20,24 +31,140 @@ public sealed partial class StreamGrain
         }
     }
 
-    public Task ReportViewersAsync(string nodeId, int count)
+    public Task<long> ReportViewersAsync(string nodeId, int count, IStreamObserver? observer)
     {
-        SetNodeViewers(nodeId, count);
-        return Task.CompletedTask;
+        if (count > 0 || observer is not null)
+        {
+            _ = Info; // not_found: a node registers before its first viewer's join, which would fail the same way
+        }
+
+        SetNodeViewers(nodeId, count, observer);
+        return Task.FromResult(_seq);
     }
 
-    private void SetNodeViewers(string nodeId, int count)
+    public Task<StreamReplay> ReplayAsync(long sinceSeq)
     {
-        if (count > 0)
+        var missed = _replay.Since(sinceSeq);
+        return Task.FromResult(new StreamReplay(_seq, missed ?? [], GapTooOld: missed is null));
+    }
+
+    /// <summary>The observers the nodes registered before this activation: each holds a new lease until its node reports.</summary>
+    private void RestoreNodes()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (nodeId, observer) in _nodeStore.State.Observers)
         {
-            _nodes[nodeId] = new NodeViewers(count, time.GetUtcNow());
+            _nodes[nodeId] = new NodeViewers(0, now, observer);
+        }
+    }
+
+    private void SetNodeViewers(string nodeId, int count, IStreamObserver? observer = null)
+    {
+        // A node with no viewers leaves, unless it brings an observer: a monitor that counts nobody.
+        var before = _nodes.GetValueOrDefault(nodeId).Observer;
+        var stays = count > 0 || observer is not null;
+        var after = stays ? observer ?? before : null;
+        if (stays)
+        {
+            _nodes[nodeId] = new NodeViewers(count, time.GetUtcNow(), after);
         }
         else
         {
             _nodes.Remove(nodeId);
         }
 
+        if (!Equals(before, after))
+        {
+            NodesChanged();
+        }
+
         ScheduleViewerAnnouncement();
+    }
+
+    private void NodesChanged()
+    {
+        if (stream.State.Info is null)
+        {
+            return;
+        }
+
+        _nodeStore.State = new StreamNodesState
+        {
+            Observers = _nodes.Where(n => n.Value.Observer is not null).ToDictionary(n => n.Key, n => n.Value.Observer!),
+        };
+        SaveNodes.Changed();
+    }
+
+    private async Task FlushNodesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveNodes.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // The nodes register again with their next report.
+            LogNodesWriteFailed(logger, ex, Id);
+        }
+    }
+
+    // Events of the grain call under way, pushed together when it ends (a timer's events go at once).
+    private readonly List<StreamEvent> _unpushed = [];
+    private int _callsUnderWay;
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        // More than one only when an interleaving call (ReplayAsync) runs while another awaits a write.
+        _callsUnderWay++;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (--_callsUnderWay == 0 && _unpushed.Count > 0)
+            {
+                StreamEvent[] events = [.. _unpushed];
+                _unpushed.Clear();
+                PushToNodes(events);
+            }
+        }
+    }
+
+    /// <summary>Sends an event to the nodes: with the call's other events when it ends, or now outside a call.</summary>
+    private void Push(StreamEvent e)
+    {
+        if (_callsUnderWay > 0)
+        {
+            _unpushed.Add(e);
+        }
+        else
+        {
+            PushToNodes([e]);
+        }
+    }
+
+    /// <summary>Pushes events to every node with a live lease, one way: a slow or dead node never holds the stream up.</summary>
+    private void PushToNodes(StreamEvent[] events)
+    {
+        var cutoff = time.GetUtcNow().AddSeconds(-_options.NodeLeaseSeconds);
+        foreach (var (nodeId, node) in _nodes)
+        {
+            if (node.Observer is not { } observer || node.Seen < cutoff)
+            {
+                continue; // a lapsed lease: the sweep drops it
+            }
+
+            try
+            {
+                observer.OnEventsAsync(events).Ignore();
+            }
+            catch (Exception ex)
+            {
+                // The event is in the replay buffer: the node fetches it when it sees the gap or renews its lease.
+                LogPushFailed(logger, ex, Id, nodeId);
+            }
+        }
     }
 
     /// <summary>Announces a changed count at most once per interval, and soon after the change.</summary>
@@ -89,6 +216,11 @@ public sealed partial class StreamGrain
                     _nodes.Remove(node);
                 }
 
+                if (expired.Count > 0)
+                {
+                    NodesChanged();
+                }
+
                 if (ViewerCount != _announcedViewers)
                 {
                     ScheduleViewerAnnouncement();
@@ -99,5 +231,18 @@ public sealed partial class StreamGrain
             new GrainTimerCreationOptions { DueTime = period, Period = period });
     }
 
-    private readonly record struct NodeViewers(int Count, DateTimeOffset Seen);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {StreamId}: pushing to node {NodeId} failed")]
+    private static partial void LogPushFailed(ILogger logger, Exception ex, string streamId, string nodeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: saving the nodes' observers failed")]
+    private static partial void LogNodesWriteFailed(ILogger logger, Exception ex, string streamId);
+
+    private sealed record NodesConfiguration : IPersistentStateConfiguration
+    {
+        public string StateName => "stream-nodes";
+
+        public string StorageName => StorageNames.Default;
+    }
+
+    private readonly record struct NodeViewers(int Count, DateTimeOffset Seen, IStreamObserver? Observer);
 }

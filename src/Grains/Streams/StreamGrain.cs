@@ -8,13 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Streams;
 
 /// <summary>
-/// One stream session. Every event gets the next seq, goes into the replay buffer and out on the stream's Orleans
-/// stream, where each Api node with viewers picks it up once.
+/// One stream session. Every event gets the next seq, goes into the replay buffer and out, one way, to the observer
+/// of each Api node with viewers of the stream (registered on the node's viewer-count lease).
 /// </summary>
 // Non-reentrant: seq numbers and the state machine must advance one call at a time.
 public sealed partial class StreamGrain(
@@ -36,7 +35,6 @@ public sealed partial class StreamGrain(
     // Per gifter: tokens and the last transfer applied, apart from the rest so a gift writes only its sender's bucket.
     private readonly SenderTallies _gifters = new(stateFactory, grainContext, "stream");
     private ReplayBuffer _replay = null!;
-    private IAsyncStream<StreamEvent> _events = null!;
     private long _seq;
 
     private string Id => this.GetPrimaryKeyString();
@@ -47,9 +45,6 @@ public sealed partial class StreamGrain(
     {
         await MoveLegacyGiftFiguresAsync(cancellationToken);
         await SettleGiftInFlightAsync();
-
-        _events = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, Id));
 
         // Continue after every seq that may have been handed out. After a clean deactivation the saved buffer
         // ends exactly there and is kept; after a crash the seqs jump and clients that were behind get gapTooOld.
@@ -69,6 +64,7 @@ public sealed partial class StreamGrain(
             _replay.Reset(_seq);
         }
 
+        RestoreNodes();
         StartViewerLeaseSweep();
         if (stream.State.Challenge is { Status: LiveStreamX.Engagement.ChallengeStatus.Running })
         {
@@ -78,6 +74,7 @@ public sealed partial class StreamGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await FlushNodesAsync(cancellationToken);
         if (stream.State.Info is null)
         {
             return;
@@ -221,24 +218,12 @@ public sealed partial class StreamGrain(
 
         _seq = e.Seq;
         _replay.Add(e);
-        try
-        {
-            await _events.OnNextAsync(e);
-        }
-        catch (Exception ex)
-        {
-            // The event is stored and in the replay buffer: clients see the gap and fetch it with sinceSeq.
-            LogPublishFailed(logger, ex, Id, e.Seq);
-        }
-
+        Push(e);
         return e;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: writing state failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, string streamId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: publishing event {Seq} failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception ex, string streamId, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: saving on deactivation failed")]
     private static partial void LogDeactivationWriteFailed(ILogger logger, Exception ex, string streamId);

@@ -1,5 +1,4 @@
 using LiveStreamX.Grains.Hosting;
-using LiveStreamX.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -32,7 +31,6 @@ internal static class RedisClusterFactory
                     .PostConfigure<Orleans.Storage.IGrainStorageSerializer>((o, json) => o.GrainStorageSerializer = json);
             }
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

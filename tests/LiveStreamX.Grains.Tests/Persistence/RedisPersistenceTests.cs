@@ -164,7 +164,7 @@ public sealed class RedisPersistenceTests : IAsyncLifetime
         var stream = first.Client.GetGrain<IStreamGrain>(streamId);
         await stream.CreateAsync(new CreateStream(creator, "Crash", "testing")).WithTimeout();
         await stream.MoveToAsync(creator, StreamStatus.Live).WithTimeout();
-        await stream.ReportViewersAsync("node", 3).WithTimeout();
+        await stream.ReportViewersAsync("node", 3, null).WithTimeout();
         await stream.PostChatAsync(creator, "before the crash").WithTimeout();
         lastSeq = (await stream.JoinAsync(new ViewerJoin("node", 3, null)).WithTimeout()).Seq;
 

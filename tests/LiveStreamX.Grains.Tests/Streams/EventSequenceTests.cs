@@ -1,7 +1,6 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
-using Orleans.Streams;
 
 namespace LiveStreamX.Grains.Tests.Streams;
 
@@ -11,26 +10,10 @@ public sealed class EventSequenceTests(ClusterFixture fixture)
     private IGrainFactory Grains => fixture.Client;
 
     [Fact]
-    public async Task EveryEventOfAStreamGetsTheNextSeqAndIsPublished()
+    public async Task EveryEventOfAStreamGetsTheNextSeqAndIsPushedToItsNodes()
     {
         var (stream, creator) = await Actors.StreamAsync(Grains, live: false);
-        var received = new List<StreamEvent>();
-        var all = new TaskCompletionSource();
-        var handle = await fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StreamEvent>(StreamId.Create(StreamNames.EventsNamespace, stream.GetPrimaryKeyString()))
-            .SubscribeAsync((e, _) =>
-            {
-                lock (received)
-                {
-                    received.Add(e);
-                    if (received.Count == 13)
-                    {
-                        all.TrySetResult();
-                    }
-                }
-
-                return Task.CompletedTask;
-            });
+        var probe = await EventProbe.SubscribeAsync(fixture.Client, stream.GetPrimaryKeyString());
 
         await stream.MoveToAsync(creator, StreamStatus.Live);
         for (var i = 0; i < 10; i++)
@@ -39,8 +22,8 @@ public sealed class EventSequenceTests(ClusterFixture fixture)
         }
 
         await stream.MoveToAsync(creator, StreamStatus.Ended);
-        await all.Task.WithTimeout();
-        await handle.UnsubscribeAsync();
+        await probe.WaitAsync(e => e is StreamStateChanged { Status: StreamStatus.Ended });
+        var received = probe.All;
 
         // Going live also commits the first spin-wheel round (wheel:commit).
         Assert.Equal(Enumerable.Range(1, 13).Select(i => (long)i), received.Select(e => e.Seq));
