@@ -82,6 +82,7 @@ public static class SiloBuilderExtensions
 
         var services = silo.Services;
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
+        services.AddSingleton<Gifts.GiftCatalogCache>();
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,3 +1,4 @@
+using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
@@ -5,6 +6,7 @@ using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Progression;
 
@@ -16,11 +18,13 @@ namespace LiveStreamX.Grains.Progression;
 // Non-reentrant: caps and diminishing returns are counted one activity at a time.
 public sealed class ProgressionGrain(
     [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IProgressionGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<ProgressionGrain> logger) : Grain, IProgressionGrain
 {
-    private WriteBehind? _save;
+    private StoredState<ProgressionState>? _save;
 
-    private WriteBehind Save => _save ??= new(this, progression.WriteStateAsync, TimeSpan.FromSeconds(1));
+    private StoredState<ProgressionState> Save =>
+        _save ??= new(GrainContext, progression, "progression", logger, "Progress could not be saved; try again.");
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -147,6 +151,12 @@ public sealed class ProgressionGrain(
 
         var after = XpRules.LevelOf(state.Xp);
         var change = new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
+        if (after != before || earned.Count > 0)
+        {
+            // One-way: the user grain may be waiting on this grain (a chat message's XP).
+            await GrainFactory.Get<IUserGrain>(UserId).SetFlairAsync(new ChatFlair(after, [.. state.Badges.TakeLast(3)]));
+        }
+
         await AnnounceAsync(change, streamId, milestone: after / 5 > before / 5);
         return change;
     }

@@ -20,6 +20,27 @@ internal sealed class LedgerBook(IGrainFactory grains, string ledger, string use
         return tail with { Entries = [], SealedPages = tail.SealedPages + 1 };
     }
 
+    /// <summary>
+    /// Archives the tail's oldest full page, for owners that let the tail grow past a page while a write is in
+    /// flight (group commit). Returns the tail without that page, or null if <paramref name="current"/> no longer
+    /// holds it (a failed write took entries back meanwhile).
+    /// </summary>
+    public async Task<LedgerTail?> SealOldestPageAsync(LedgerTail tail, Func<LedgerTail> current)
+    {
+        if (tail.Entries.Length < pageSize)
+        {
+            return tail;
+        }
+
+        var page = tail.SealedPages;
+        var entries = tail.Entries[..pageSize];
+        await Page(page).WriteAsync(entries);
+        var now = current();
+        return now.SealedPages == page && now.Entries.Length >= pageSize && now.Entries[0].No == entries[0].No
+            ? now with { Entries = now.Entries[pageSize..], SealedPages = page + 1 }
+            : null;
+    }
+
     /// <summary>Entries newest first with numbers below <paramref name="before"/>.</summary>
     public async Task<LedgerPage> ReadAsync(LedgerTail tail, int limit, long? before)
     {

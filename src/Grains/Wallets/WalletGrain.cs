@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
@@ -25,6 +26,7 @@ namespace LiveStreamX.Grains.Wallets;
 public sealed partial class WalletGrain(
     [PersistentState("wallet", StorageNames.Default)] IPersistentState<WalletState> wallet,
     IOptions<WalletOptions> options,
+    GiftCatalogCache catalog,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain, IRemindable
 {
@@ -135,7 +137,7 @@ public sealed partial class WalletGrain(
             throw DomainException.Forbidden("You cannot send gifts to your own stream.");
         }
 
-        var catalogGift = await GrainFactory.Get<IGiftCatalogGrain>(0).GetAsync(gift.GiftCode);
+        var catalogGift = await catalog.GetAsync(gift.GiftCode);
         if (catalogGift is not { Active: true })
         {
             throw DomainException.InvalidInput("giftCode", $"There is no gift '{gift.GiftCode}' to send.");

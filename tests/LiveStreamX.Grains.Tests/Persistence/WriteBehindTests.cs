@@ -84,7 +84,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         Assert.True(Storage.Writes(id) - writesBefore < 30, $"{Storage.Writes(id) - writesBefore} writes for 30 messages");
         Storage.FailNextWrites(id, 1);
         await Timeouts.Eventually(
-            async () => (await Storage.ReadAsync<StreamState>("stream", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
+            async () => (await Storage.ReadAsync<StreamChatState>("stream-chat", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
             "the whole history is written, after a failed write too");
     }
 
