@@ -33,15 +33,13 @@ public sealed partial class EarningsGrain(
     // Per sender, the last transfer applied (senders deliver in order, so a lower one is a repeat), apart from the
     // ledger so a gift does not rewrite every sender the creator ever had.
     private readonly SenderTallies _senders = new(stateFactory, grainContext, "earnings", logger, Unsaved);
-    private readonly int _pageSize = options.Value.LedgerPageSize;
     private LedgerBook _book = null!;
-    private Task _sealing = Task.CompletedTask;
 
     private string UserId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _book = new LedgerBook(GrainFactory, "earnings", UserId, _pageSize);
+        _book = new LedgerBook(GrainFactory, "earnings", UserId, options.Value.LedgerPageSize);
         if (_earnings.State.Applied.Count > 0)
         {
             await _senders.ImportAsync(_earnings.State.Applied.Select(a => (a.Key, new SenderTally(a.Value, 0, a.Key))));
@@ -70,7 +68,7 @@ public sealed partial class EarningsGrain(
             await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         }
 
-        await SealFullPagesAsync();
+        await _book.SealFullPagesAsync(() => _earnings.State.Ledger, tail => _earnings.State = _earnings.State with { Ledger = tail });
 
         // From here to the commit: one turn, no await, so no other gift sees a half-entered one.
         var state = _earnings.State;
@@ -119,30 +117,6 @@ public sealed partial class EarningsGrain(
         var platform = entries.Where(e => e.Account == LedgerAccount.Platform).Sum(e => e.Amount);
         return new LedgerAudit(UserId, 0, state.Earnings, state.PlatformShare, 0,
             numbered ? earned : long.MinValue, numbered ? platform : long.MinValue, 0, 0, 0, entries.Count);
-    }
-
-    /// <summary>Archives full pages of the ledger tail, one archiving at a time, before a gift enters the tail.</summary>
-    private async Task SealFullPagesAsync()
-    {
-        while (_earnings.State.Ledger.Entries.Length >= _pageSize)
-        {
-            if (_sealing.IsCompleted)
-            {
-                _sealing = SealOldestPageAsync();
-            }
-
-            await _sealing;
-        }
-    }
-
-    private async Task SealOldestPageAsync()
-    {
-        var sealedTail = await _book.SealOldestPageAsync(_earnings.State.Ledger, () => _earnings.State.Ledger);
-        if (sealedTail is not null)
-        {
-            // In memory: the next ledger write stores it (an archived page written twice is harmless).
-            _earnings.State = _earnings.State with { Ledger = sealedTail };
-        }
     }
 
     /// <summary>Writes the tallies of gifts the ledger has and the tallies may not.</summary>

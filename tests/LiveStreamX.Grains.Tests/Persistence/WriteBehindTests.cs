@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Grains.Progression;
 using LiveStreamX.Grains.Streams;
@@ -7,7 +5,6 @@ using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
@@ -24,19 +21,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
 
     private FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddLiveStreamXGrains(new OrleansHostingOptions());
-            silo.AddMemoryGrainStorage(FlakyStorage.Inner);
-            silo.Services.AddSingleton(sp => new FlakyStorage(sp.GetRequiredKeyedService<IGrainStorage>(FlakyStorage.Inner)));
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredService<FlakyStorage>());
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await FlakyStorage.StartClusterAsync();
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -86,47 +71,5 @@ public sealed class WriteBehindTests : IAsyncLifetime
         await Timeouts.Eventually(
             async () => (await Storage.ReadAsync<StreamChatState>("stream-chat", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
             "the whole history is written, after a failed write too");
-    }
-
-    /// <summary>Grain storage that fails the next writes of chosen grains, then passes to in-memory storage.</summary>
-    private sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
-    {
-        public const string Inner = "flaky-inner";
-
-        private readonly ConcurrentDictionary<GrainId, int> _failures = new();
-        private readonly ConcurrentDictionary<GrainId, int> _writes = new();
-
-        /// <summary>Writes of the grain's state that reached the storage.</summary>
-        public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
-
-        public void FailNextWrites(GrainId grain, int count) => _failures[grain] = count;
-
-        public int FailuresLeft(GrainId grain) => _failures.GetValueOrDefault(grain);
-
-        public async Task<T> ReadAsync<T>(string stateName, GrainId grain) where T : new()
-        {
-            var state = new GrainState<T>(new T());
-            await inner.ReadStateAsync(stateName, grain, state);
-            return state.State ?? new T();
-        }
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            var left = _failures.AddOrUpdate(grainId, -1, (_, n) => n - 1);
-            if (left >= 0)
-            {
-                throw new IOException($"Storage unavailable (test): {left} more failures for {grainId}.");
-            }
-
-            _failures[grainId] = 0;
-            _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-            return inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }
