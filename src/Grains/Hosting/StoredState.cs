@@ -5,9 +5,9 @@ using Orleans.Storage;
 namespace LiveStreamX.Grains.Hosting;
 
 /// <summary>
-/// One persistent state of a grain, written by the policies every grain shares. A state is either committed (its
-/// writes acknowledge changes: money, seqs, settings) or written behind (derived data such as XP and board scores),
-/// never both.
+/// One persistent state of a grain, written by the policies every grain shares: committed (its writes acknowledge
+/// changes: money, seqs, settings), written behind (data whose loss of a second is acceptable: XP, board scores,
+/// votes, chat history), or both (a poll is opened with a commit, its votes are written behind).
 /// <list type="bullet">
 /// <item><b>Commit</b> (<see cref="CommitAsync(T)"/>): changes that reach the grain while a write is in flight share
 /// the next write and are acknowledged together (group commit), so a busy receiver makes one write per batch, not
@@ -128,6 +128,8 @@ internal sealed partial class StoredState<T>(IGrainContext grain, IPersistentSta
 
     private async Task WriteBehindAsync(CancellationToken cancellationToken)
     {
+        // Never beside a commit's write: the second would fail on the first's ETag.
+        await _writing;
         Unsaved = false;
         try
         {
