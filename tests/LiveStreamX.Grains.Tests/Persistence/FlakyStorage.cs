@@ -111,3 +111,20 @@ internal sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
         }
     }
 }
+
+/// <summary>Tests on a one-silo cluster of their own whose storage is a <see cref="FlakyStorage"/>.</summary>
+public abstract class FlakyClusterTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    protected IGrainFactory Grains => _cluster.Client;
+
+    internal FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
+
+    /// <summary>Settings of the cluster beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync() => _cluster = await FlakyStorage.StartClusterAsync(Settings);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+}

@@ -3,8 +3,6 @@ using LiveStreamX.Gifts;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
 
@@ -13,18 +11,10 @@ namespace LiveStreamX.Grains.Tests.Persistence;
 /// acknowledged together; a failed write fails its gifts (and those waiting behind them), takes back exactly what
 /// they changed, and their retries apply once.
 /// </summary>
-public sealed class GroupCommitTests : IAsyncLifetime
+public sealed class GroupCommitTests : FlakyClusterTests
 {
-    private InProcessTestCluster _cluster = null!;
-
-    private IGrainFactory Grains => _cluster.Client;
-
-    private FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
-
-    public async Task InitializeAsync() =>
-        _cluster = await FlakyStorage.StartClusterAsync(new Dictionary<string, string?> { ["LSX:Wallets:GiftsPerSecond"] = "1000" });
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["LSX:Wallets:GiftsPerSecond"] = "1000" };
 
     [Fact]
     public async Task GiftsThatReachTheEarningsWhileAWriteIsInFlightShareTheNextWrite()

@@ -4,8 +4,6 @@ using LiveStreamX.Grains.Streams;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
 
@@ -13,18 +11,8 @@ namespace LiveStreamX.Grains.Tests.Persistence;
 /// State written behind (XP, board scores, chat history) reaches storage even when a write fails: the failed write is tried again,
 /// not forgotten until the next change.
 /// </summary>
-public sealed class WriteBehindTests : IAsyncLifetime
+public sealed class WriteBehindTests : FlakyClusterTests
 {
-    private InProcessTestCluster _cluster = null!;
-
-    private IGrainFactory Grains => _cluster.Client;
-
-    private FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
-
-    public async Task InitializeAsync() => _cluster = await FlakyStorage.StartClusterAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task BoardScoresAreWrittenAfterAFailedWriteWithoutAnotherChange()
     {
