@@ -25,6 +25,18 @@ public sealed class LeaderboardShardGrain(
         return Task.CompletedTask;
     }
 
+    public Task AddManyAsync(IReadOnlyList<BoardEntry> deltas)
+    {
+        foreach (var delta in deltas)
+        {
+            var before = shard.State.Scores.GetValueOrDefault(delta.UserId)?.Score ?? 0;
+            shard.State.Scores[delta.UserId] = delta with { Score = before + delta.Score };
+        }
+
+        Save.Changed();
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<BoardEntry>> TopAsync(int n) =>
         Task.FromResult<IReadOnlyList<BoardEntry>>([.. shard.State.Scores.Values.Order(BoardOrder.Instance).Take(Math.Clamp(n, 1, 1000))]);
 

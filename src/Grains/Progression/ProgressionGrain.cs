@@ -1,6 +1,7 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
@@ -19,6 +20,7 @@ namespace LiveStreamX.Grains.Progression;
 public sealed class ProgressionGrain(
     [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    LeaderboardScoreBuffer scores,
     ILogger<ProgressionGrain> logger) : Grain, IProgressionGrain
 {
     private StoredState<ProgressionState>? _save;
@@ -144,10 +146,7 @@ public sealed class ProgressionGrain(
         // Written at most once a second (and on deactivation): XP is engagement, not money, so a silo crash costs
         // at most a second of it, and an active user costs one write a second, not one per chat line or gift.
         Save.Changed();
-        if (award > 0)
-        {
-            await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);
-        }
+        scores.Add(BoardCategories.Engaged, UserId, award);
 
         var after = XpRules.LevelOf(state.Xp);
         var change = new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));

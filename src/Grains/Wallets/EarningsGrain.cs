@@ -2,6 +2,7 @@ using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Wallets;
@@ -24,6 +25,7 @@ public sealed partial class EarningsGrain(
     IOptions<WalletOptions> options,
     IPersistentStateFactory stateFactory,
     IGrainContext grainContext,
+    LeaderboardScoreBuffer scores,
     ILogger<EarningsGrain> logger) : Grain, IEarningsGrain
 {
     private const string Unsaved = "The earnings could not be saved; the gift will be delivered again.";
@@ -100,7 +102,7 @@ public sealed partial class EarningsGrain(
         await SettleAsync(gift);
 
         await GrainFactory.Get<IProgressionGrain>(UserId).TrackCreatorAsync(new CreatorActivity(TokensReceived: delivery.Tokens));
-        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
+        scores.Add(BoardCategories.CreatorTokens, UserId, delivery.Tokens);
     }
 
     public Task<long> GetEarningsAsync() => Task.FromResult(_earnings.State.Earnings);

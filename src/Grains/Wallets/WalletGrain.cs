@@ -4,6 +4,7 @@ using LiveStreamX.Common;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
@@ -30,6 +31,7 @@ public sealed partial class WalletGrain(
     [PersistentState("wallet", StorageNames.Default)] IPersistentState<WalletState> wallet,
     IOptions<WalletOptions> options,
     GiftCatalogCache catalog,
+    LeaderboardScoreBuffer scores,
     IGrainContext grainContext,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain, IRemindable
@@ -187,7 +189,7 @@ public sealed partial class WalletGrain(
         // The debit is durable: from here the transfer completes, now or on a retry.
         await DeliverOutboxAsync();
         await GrainFactory.Get<IProgressionGrain>(UserId).TrackAsync(new XpActivity(XpSource.Gift, stream.Id, tokens));
-        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Gifters, UserId, tokens);
+        scores.Add(BoardCategories.Gifters, UserId, tokens);
         return ReceiptOf(entry, duplicate: false);
     }
 
