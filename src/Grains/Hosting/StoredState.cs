@@ -24,8 +24,8 @@ namespace LiveStreamX.Grains.Hosting;
 /// </summary>
 /// <remarks>
 /// A committed state must be treated as immutable (replaced, never changed in place), so that the value being
-/// written and the value to go back to are snapshots. Create it in the grain's constructor (a field initializer), with the grain's
-/// <see cref="IPersistentState{TState}"/> and <see cref="IGrainContext"/>.
+/// written and the value to go back to are snapshots. Create it in the grain's constructor (a field initializer),
+/// with the grain's <see cref="IPersistentState{TState}"/> and <see cref="IGrainContext"/>.
 /// </remarks>
 internal sealed partial class StoredState<T>(IGrainContext grain, IPersistentState<T> state, string name, ILogger logger, string unavailableMessage)
 {
@@ -45,11 +45,14 @@ internal sealed partial class StoredState<T>(IGrainContext grain, IPersistentSta
         set => state.State = value;
     }
 
+    /// <summary>
+    /// The state as last written (or read), with the changes the grain keeps in memory on purpose but none that a
+    /// failed write could still take back.
+    /// </summary>
+    public T Written => _writing.IsCompleted ? state.State : _restore;
+
     /// <summary>Whether a change waits to be written behind.</summary>
     public bool Unsaved { get; private set; }
-
-    /// <summary>Whether the storage holds anything for this state.</summary>
-    public bool RecordExists => state.RecordExists;
 
     /// <summary>
     /// Makes <paramref name="next"/> the state and completes once it is written, together with every other change

@@ -70,7 +70,11 @@ public sealed partial class EarningsGrain(
             await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         }
 
-        await _book.SealFullPagesAsync(() => _earnings.State.Ledger, tail => _earnings.State = _earnings.State with { Ledger = tail });
+        await _book.SealFullPagesAsync(
+            () => _earnings.State.Ledger,
+            () => _earnings.Written.Ledger.LastNo,
+            _earnings.WhenWrittenAsync,
+            tail => _earnings.State = _earnings.State with { Ledger = tail });
 
         // From here to the commit: one turn, no await, so no other gift sees a half-entered one.
         var state = _earnings.State;

@@ -13,14 +13,32 @@ internal sealed class LedgerBook(IGrainFactory grains, string ledger, string use
     /// <summary>
     /// Archives the tail's full pages, one archiving at a time, so the owner's next entries enter a tail that holds
     /// less than a page. The tail may grow past a page meanwhile (other calls go on while a page is archived); the
-    /// page archived is always entries p·size+1 … (p+1)·size. Archiving the same page twice is harmless.
+    /// page archived is always entries p·size+1 … (p+1)·size, and only once all of them are written: an entry a
+    /// failed write takes back (its number then goes to another entry) never reaches an archived page, which is
+    /// written once. Archiving the same page twice is harmless.
     /// </summary>
     /// <param name="current">The owner's tail as it is now (in memory, written or about to be).</param>
+    /// <param name="writtenNo">The highest entry number the owner's storage holds.</param>
+    /// <param name="whenWritten">Completes when what the owner holds in memory now is written.</param>
     /// <param name="replace">Puts the tail without the archived page in the owner's state, written with its next write.</param>
-    public async Task SealFullPagesAsync(Func<LedgerTail> current, Action<LedgerTail> replace)
+    public async Task SealFullPagesAsync(Func<LedgerTail> current, Func<long> writtenNo, Func<Task> whenWritten, Action<LedgerTail> replace)
     {
         while (current().Entries.Length >= pageSize)
         {
+            if (current().Entries[pageSize - 1].No > writtenNo())
+            {
+                try
+                {
+                    await whenWritten();
+                }
+                catch (DomainException)
+                {
+                    // Another call's write failed and took its entries back: the tail is looked at again.
+                }
+
+                continue;
+            }
+
             if (_sealing.IsCompleted)
             {
                 _sealing = SealOldestPageAsync(current, replace);

@@ -158,9 +158,9 @@ public sealed partial class WalletGrain(
         while (!_reminderRegistered || !_reminderChange.IsCompleted);
 
         // From here to the commit: one turn, no await. Another debit may have taken the key while this one awaited.
-        if (await EarlierAsync(gift.IdempotencyKey) is { } raced)
+        if (_byKey.ContainsKey(gift.IdempotencyKey))
         {
-            return raced;
+            return (await EarlierAsync(gift.IdempotencyKey))!;
         }
 
         var tokens = (long)catalogGift.TokenCost * gift.Count;
@@ -322,7 +322,11 @@ public sealed partial class WalletGrain(
     }
 
     private Task SealFullPagesAsync() =>
-        _book.SealFullPagesAsync(() => _wallet.State.Ledger, tail => _wallet.State = _wallet.State with { Ledger = tail });
+        _book.SealFullPagesAsync(
+            () => _wallet.State.Ledger,
+            () => _wallet.Written.Ledger.LastNo,
+            _wallet.WhenWrittenAsync,
+            tail => _wallet.State = _wallet.State with { Ledger = tail });
 
     private async Task EnsureOpenAsync()
     {
