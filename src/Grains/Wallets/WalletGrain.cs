@@ -383,14 +383,24 @@ public sealed partial class WalletGrain(
             return;
         }
 
-        if (registered)
+        try
         {
-            var period = TimeSpan.FromSeconds(_options.OutboxRetrySeconds);
-            await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
+            if (registered)
+            {
+                var period = TimeSpan.FromSeconds(_options.OutboxRetrySeconds);
+                await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
+            }
+            else if (await this.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
         }
-        else if (await this.GetReminder(OutboxReminder) is { } reminder)
+        catch (Exception ex) when (ex is not DomainException)
         {
-            await this.UnregisterReminder(reminder);
+            // The reminder store is down (its exceptions are no Orleans exceptions): nothing was debited, so the
+            // caller retries with the same key.
+            LogReminderFailed(logger, ex, UserId);
+            throw new DomainException(ErrorCodes.Unavailable, "The wallet could not arm its retry; retry with the same idempotency key.", ex);
         }
 
         _reminderRegistered = registered;
@@ -475,6 +485,9 @@ public sealed partial class WalletGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abuse signal: user {UserId} hit the {Limit} limit")]
     private static partial void LogVelocity(ILogger logger, string userId, string limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: changing the outbox reminder failed")]
+    private static partial void LogReminderFailed(ILogger logger, Exception ex, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: saving on deactivation failed")]
     private static partial void LogDeactivationFailed(ILogger logger, Exception ex, string userId);
