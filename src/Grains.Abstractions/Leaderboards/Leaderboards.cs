@@ -75,6 +75,10 @@ public interface ILeaderboardShardGrain : IGrainWithStringKey
     [Alias("Add"), Orleans.Concurrency.OneWay]
     Task AddAsync(string userId, string handle, long delta);
 
+    /// <summary>Adds several users' scores at once (a silo's scores of one window).</summary>
+    [Alias("AddMany")]
+    Task AddManyAsync(IReadOnlyList<BoardEntry> deltas);
+
     [Alias("Top"), Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<BoardEntry>> TopAsync(int n);
 
@@ -137,7 +141,15 @@ public interface ILeaderboardRecorderGrain : IGrainWithIntegerKey
 {
     [Alias("Record"), Orleans.Concurrency.OneWay]
     Task RecordAsync(string category, string userId, long delta);
+
+    /// <summary>Adds a silo's scores of one window, one call per board shard they touch.</summary>
+    [Alias("RecordMany")]
+    Task RecordManyAsync(IReadOnlyList<ScoreDelta> deltas);
 }
+
+/// <summary>Points a user gained in a category.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.ScoreDelta")]
+public sealed record ScoreDelta([property: Id(0)] string Category, [property: Id(1)] string UserId, [property: Id(2)] long Delta);
 
 /// <summary>A stream's live board (its top gifters), at most once a second while gifts come in.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.LeaderboardUpdated")]

@@ -5,7 +5,11 @@ using Orleans.Concurrency;
 
 namespace LiveStreamX.Streams;
 
-/// <summary>One live stream session: its state machine, chat, sequence of events and viewers. Key: stream id.</summary>
+/// <summary>
+/// One live stream session: its state machine, chat, sequence of events and viewers. Key: stream id. Its getters
+/// interleave with everything (they read memory in one turn), so they never queue behind chat or gifts; they may
+/// show a change whose write is still in flight.
+/// </summary>
 [Alias("lsx.IStreamGrain")]
 public interface IStreamGrain : IGrainWithStringKey
 {
@@ -14,7 +18,7 @@ public interface IStreamGrain : IGrainWithStringKey
     Task<StreamInfo> CreateAsync(CreateStream command);
 
     /// <summary>The stream, or null if it was never created.</summary>
-    [Alias("Get")]
+    [Alias("Get"), AlwaysInterleave]
     Task<StreamInfo?> GetAsync();
 
     /// <summary>Moves the stream along its lifecycle; only its creator or an admin may.</summary>
@@ -41,15 +45,15 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("SetCommandGifts")]
     Task<CommandGiftConfig> SetCommandGiftsAsync(Actor actor, CommandGiftConfig config);
 
-    [Alias("GetCommandGifts")]
+    [Alias("GetCommandGifts"), AlwaysInterleave]
     Task<CommandGiftConfig> GetCommandGiftsAsync();
 
     /// <summary>The spin wheel's current commitment and its last revealed rounds.</summary>
-    [Alias("GetWheel")]
+    [Alias("GetWheel"), AlwaysInterleave]
     Task<WheelHistory> GetWheelAsync();
 
     /// <summary>The stream's gift total and top gifters.</summary>
-    [Alias("GetGiftStats")]
+    [Alias("GetGiftStats"), AlwaysInterleave]
     Task<GiftStats> GetGiftStatsAsync();
 
     /// <summary>
@@ -63,7 +67,7 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("StartChallenge")]
     Task<Engagement.Challenge> StartChallengeAsync(Actor actor, Engagement.StartChallenge request);
 
-    [Alias("GetChallenge")]
+    [Alias("GetChallenge"), AlwaysInterleave]
     Task<Engagement.Challenge?> GetChallengeAsync();
 
     /// <summary>Reactions the mood grain counted for this stream (for challenges and highlight moments).</summary>
@@ -75,14 +79,14 @@ public interface IStreamGrain : IGrainWithStringKey
     Task<Engagement.Moment> MarkMomentAsync(Actor actor, string? note);
 
     /// <summary>The stream's highlight moments, newest first.</summary>
-    [Alias("GetMoments")]
+    [Alias("GetMoments"), AlwaysInterleave]
     Task<IReadOnlyList<Engagement.Moment>> GetMomentsAsync();
 
     /// <summary>Replaces the creator's overlay layout (already checked by <see cref="Engagement.OverlayRules"/>; checked again).</summary>
     [Alias("SetOverlay")]
     Task<Engagement.OverlayLayout> SetOverlayAsync(Actor actor, Engagement.OverlayLayout layout);
 
-    [Alias("GetOverlay")]
+    [Alias("GetOverlay"), AlwaysInterleave]
     Task<Engagement.OverlayLayout> GetOverlayAsync();
 
     /// <summary>

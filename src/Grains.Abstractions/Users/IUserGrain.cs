@@ -12,6 +12,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetProfile"), Orleans.Concurrency.AlwaysInterleave]
     Task<UserProfile?> GetProfileAsync();
 
+    /// <summary>The user's progression tells the user a new level or badge, for the flair of the next chat messages.</summary>
+    [Alias("SetFlair"), Orleans.Concurrency.OneWay]
+    Task SetFlairAsync(Chat.ChatFlair flair);
+
     /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);

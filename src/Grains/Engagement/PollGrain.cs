@@ -5,6 +5,7 @@ using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Engagement;
 
@@ -15,18 +16,20 @@ namespace LiveStreamX.Grains.Engagement;
 // Non-reentrant: a vote is checked against the voters and counted one at a time.
 public sealed class PollGrain(
     [PersistentState("poll", StorageNames.Default)] IPersistentState<PollState> poll,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IPollGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    IGrainContext grainContext,
+    ILogger<PollGrain> logger) : Grain, IPollGrain
 {
     private const int MaxQuestion = 200;
     private const int MaxOption = 80;
     private static readonly TimeSpan UpdateInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
 
     private IGrainTimer? _closeTimer;
     private IGrainTimer? _updateTimer;
     private bool _talliesChanged;
-    private bool _unsaved;
-    private DateTimeOffset _lastSaved;
+
+    // Votes are written behind (at most once a second); opening and closing at once.
+    private readonly StoredState<PollState> _poll = new(grainContext, poll, "poll", logger, "The poll could not be saved; try again.");
 
     private IStreamGrain Stream => GrainFactory.Get<IStreamGrain>(this.GetPrimaryKeyString());
 
@@ -47,10 +50,7 @@ public sealed class PollGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unsaved)
-        {
-            await poll.WriteStateAsync(cancellationToken);
-        }
+        await _poll.FlushAsync(cancellationToken);
     }
 
     public async Task<Poll> CreateAsync(Actor actor, CreatePoll request)
@@ -96,9 +96,7 @@ public sealed class PollGrain(
         var now = time.GetUtcNow();
         var created = new Poll("p_" + Guid.NewGuid().ToString("N")[..12], question, options, new int[options.Count], 0, now,
             now.AddSeconds(request.DurationSeconds), Closed: false, Winners: []);
-        poll.State = new PollState { Current = created };
-        await poll.WriteStateAsync();
-        _unsaved = false;
+        await _poll.CommitAsync(new PollState { Current = created });
         await Stream.AppendAsync(new PollCreated { StreamId = this.GetPrimaryKeyString(), Poll = created });
         ScheduleClose(created);
         return created;
@@ -126,7 +124,7 @@ public sealed class PollGrain(
         tallies[option]++;
         poll.State = poll.State with { Current = current with { Tallies = tallies, TotalVotes = current.TotalVotes + 1 } };
         _talliesChanged = true;
-        _unsaved = true;
+        _poll.Changed();
         GrainFactory.Get<IProgressionGrain>(voter.UserId).TrackAsync(new XpActivity(XpSource.PollVote, this.GetPrimaryKeyString())).Ignore();
         _updateTimer ??= this.RegisterGrainTimer(
             FlushAsync,
@@ -161,14 +159,7 @@ public sealed class PollGrain(
             await Stream.AppendAsync(new PollUpdated { StreamId = this.GetPrimaryKeyString(), Poll = current });
         }
 
-        if (_unsaved && (time.GetUtcNow() - _lastSaved) >= SaveInterval)
-        {
-            _unsaved = false;
-            _lastSaved = time.GetUtcNow();
-            await poll.WriteStateAsync(cancellationToken);
-        }
-
-        if (!_talliesChanged && !_unsaved)
+        if (!_talliesChanged)
         {
             _updateTimer?.Dispose();
             _updateTimer = null;
@@ -189,9 +180,7 @@ public sealed class PollGrain(
             ClosesAt = current.ClosesAt < time.GetUtcNow() ? current.ClosesAt : time.GetUtcNow(),
             Winners = top == 0 ? Array.Empty<int>() : current.Tallies.Select((t, i) => (t, i)).Where(x => x.t == top).Select(x => x.i).ToArray(),
         };
-        poll.State = poll.State with { Current = closed };
-        await poll.WriteStateAsync();
-        _unsaved = false;
+        await _poll.CommitAsync(poll.State with { Current = closed });
         _talliesChanged = false;
         await Stream.AppendAsync(new PollClosed { StreamId = this.GetPrimaryKeyString(), Poll = closed });
         return closed;

@@ -6,9 +6,10 @@ using LiveStreamX.Grains.Hosting;
 namespace LiveStreamX.Grains.Gifts;
 
 /// <summary>The gift catalog: seeded with the standard gifts on first use; admins add and retire gifts.</summary>
-// Reads are [ReadOnly] and interleave: every gift sent reads the catalog, changes are rare.
+// Reads are [ReadOnly] and interleave. Gifts read it through each silo's GiftCatalogCache, not per gift.
 public sealed partial class GiftCatalogGrain(
-    [PersistentState("gift-catalog", StorageNames.Default)] IPersistentState<GiftCatalogState> catalog)
+    [PersistentState("gift-catalog", StorageNames.Default)] IPersistentState<GiftCatalogState> catalog,
+    GiftCatalogCache cache)
     : Grain, IGiftCatalogGrain
 {
     /// <summary>The gifts a new installation starts with.</summary>
@@ -89,6 +90,7 @@ public sealed partial class GiftCatalogGrain(
         var added = gift with { Name = name, Active = true };
         catalog.State.Gifts[added.Code!] = added;
         await catalog.WriteStateAsync();
+        cache.Invalidate();
         return added;
     }
 
@@ -98,6 +100,7 @@ public sealed partial class GiftCatalogGrain(
         var retired = gift with { Active = false };
         catalog.State.Gifts[gift.Code] = retired;
         await catalog.WriteStateAsync();
+        cache.Invalidate();
         return retired;
     }
 

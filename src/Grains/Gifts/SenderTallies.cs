@@ -1,5 +1,6 @@
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Common;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Gifts;
 
@@ -11,19 +12,24 @@ namespace LiveStreamX.Grains.Gifts;
 /// </summary>
 /// <remarks>
 /// Create it in the grain's constructor: the buckets are read with the grain's other state, before activation.
+/// Gifts that reach a bucket while its write is in flight share its next write (<see cref="StoredState{T}"/>).
 /// The bucket count and the hash are part of the stored format; changing either needs a migration.
 /// </remarks>
 public sealed class SenderTallies
 {
     public const int BucketCount = 32;
 
-    private readonly IPersistentState<SenderTallyBucketState>[] _buckets;
+    private readonly StoredState<SenderTallyBucketState>[] _buckets;
     private long? _total;
     private SenderTallyView[]? _top;
 
-    public SenderTallies(IPersistentStateFactory factory, IGrainContext grain, string name) =>
+    public SenderTallies(IPersistentStateFactory factory, IGrainContext grain, string name, ILogger logger, string unavailableMessage) =>
         _buckets = [.. Enumerable.Range(0, BucketCount).Select(i =>
-            factory.Create<SenderTallyBucketState>(grain, new BucketConfiguration($"{name}-senders-{i:00}")))];
+        {
+            var bucket = $"{name}-senders-{i:00}";
+            return new StoredState<SenderTallyBucketState>(
+                grain, factory.Create<SenderTallyBucketState>(grain, new BucketConfiguration(bucket)), bucket, logger, unavailableMessage);
+        })];
 
     /// <summary>Tokens of every sender together.</summary>
     public long Total => _total ??= _buckets.Sum(b => b.State.Senders.Values.Sum(t => t.Tokens));
@@ -50,35 +56,36 @@ public sealed class SenderTallies
         return _top.Length > count ? _top[..count] : _top;
     }
 
-    /// <summary>Applies a transfer and writes the sender's bucket; on failure nothing changes and it throws.</summary>
+    /// <summary>
+    /// Applies a transfer in memory at once (so <see cref="HasApplied"/> sees it) and completes when the sender's
+    /// bucket is written, with the other gifts that reached it meanwhile. On failure the bucket goes back to what
+    /// was last written, for every gift of the batch, and this throws <c>unavailable</c>.
+    /// </summary>
     public async Task RecordAsync(string senderId, string handle, long transferNo, long tokens)
     {
-        // Changed in place (a grain runs one call at a time) and put back if the write fails: no copy per gift.
-        var total = Total;
-        var senders = Bucket(senderId).State.Senders;
-        var had = senders.TryGetValue(senderId, out var previous);
-        senders[senderId] = new SenderTally(transferNo, (previous?.Tokens ?? 0) + tokens, handle);
+        var bucket = Bucket(senderId);
+        var previous = bucket.State.Senders.GetValueOrDefault(senderId);
+        // A new dictionary per change: the bucket being written and the one to go back to stay as they were.
+        var senders = new Dictionary<string, SenderTally>(bucket.State.Senders)
+        {
+            [senderId] = new SenderTally(transferNo, (previous?.Tokens ?? 0) + tokens, handle),
+        };
+        _total = Total + tokens;
+        _top = null;
         try
         {
-            await Bucket(senderId).WriteStateAsync();
+            await bucket.CommitAsync(bucket.State with { Senders = senders });
         }
         catch
         {
-            if (had)
-            {
-                senders[senderId] = previous!;
-            }
-            else
-            {
-                senders.Remove(senderId);
-            }
-
+            _total = null;
+            _top = null;
             throw;
         }
-
-        _total = total + tokens;
-        _top = null;
     }
+
+    /// <summary>Completes when the sender's bucket, as it is in memory now, is written.</summary>
+    public Task WhenWrittenAsync(string senderId) => Bucket(senderId).WhenWrittenAsync();
 
     /// <summary>
     /// Moves tallies kept before the buckets existed into them (each sender's transfer number and tokens); the
@@ -94,12 +101,12 @@ public sealed class SenderTallies
             touched.Add(index);
         }
 
-        await Task.WhenAll(touched.Select(i => _buckets[i].WriteStateAsync()));
+        await Task.WhenAll(touched.Select(i => _buckets[i].WriteNowAsync()));
         _total = null;
         _top = null;
     }
 
-    private IPersistentState<SenderTallyBucketState> Bucket(string senderId) => _buckets[BucketOf(senderId)];
+    private StoredState<SenderTallyBucketState> Bucket(string senderId) => _buckets[BucketOf(senderId)];
 
     private static int BucketOf(string senderId) => (int)(ShardHash.Of(senderId) % BucketCount);
 

@@ -70,6 +70,9 @@ public static class SiloBuilderExtensions
 
         var services = silo.Services;
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
+        services.AddSingleton<Gifts.GiftCatalogCache>();
+        services.AddSingleton<Leaderboards.LeaderboardScoreBuffer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Leaderboards.LeaderboardScoreBuffer>());
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -26,6 +26,34 @@ public sealed class LeaderboardRecorderGrain([FromKeyedServices(GrainClock.Key)]
             return;
         }
 
+        var handle = await HandleOfAsync(userId);
+        var season = await SeasonAsync();
+
+        // Straight to the user's shard of each board: a score is one call per board, not two.
+        await Task.WhenAll(
+            Shard(BoardCategories.Board(category, "all"), userId).AddAsync(userId, handle, delta),
+            Shard(BoardCategories.Board(category, $"season-{season.Number}"), userId).AddAsync(userId, handle, delta));
+    }
+
+    public async Task RecordManyAsync(IReadOnlyList<ScoreDelta> deltas)
+    {
+        var season = await SeasonAsync();
+        var byShard = new Dictionary<string, List<BoardEntry>>();
+        foreach (var delta in deltas.Where(d => d.Delta > 0 && BoardCategories.All.Contains(d.Category)))
+        {
+            var entry = new BoardEntry(delta.UserId, await HandleOfAsync(delta.UserId), delta.Delta);
+            foreach (var board in (string[])[BoardCategories.Board(delta.Category, "all"), BoardCategories.Board(delta.Category, $"season-{season.Number}")])
+            {
+                var key = BoardCategories.ShardKeyOf(board, delta.UserId);
+                (byShard.TryGetValue(key, out var list) ? list : byShard[key] = []).Add(entry);
+            }
+        }
+
+        await Task.WhenAll(byShard.Select(s => GrainFactory.Get<ILeaderboardShardGrain>(s.Key).AddManyAsync(s.Value)));
+    }
+
+    private async ValueTask<string> HandleOfAsync(string userId)
+    {
         if (!_handles.TryGetValue(userId, out var handle))
         {
             handle = (await GrainFactory.Get<IUserGrain>(userId).GetProfileAsync())?.Handle ?? userId;
@@ -37,16 +65,18 @@ public sealed class LeaderboardRecorderGrain([FromKeyedServices(GrainClock.Key)]
             _handles[userId] = handle;
         }
 
+        return handle;
+    }
+
+    private async ValueTask<Season> SeasonAsync()
+    {
         if (_season is null || time.GetUtcNow() - _seasonReadAt > SeasonCache)
         {
             _season = await GrainFactory.Get<ISeasonGrain>(0).CurrentAsync();
             _seasonReadAt = time.GetUtcNow();
         }
 
-        // Straight to the user's shard of each board: a score is one call per board, not two.
-        await Task.WhenAll(
-            Shard(BoardCategories.Board(category, "all"), userId).AddAsync(userId, handle, delta),
-            Shard(BoardCategories.Board(category, $"season-{_season.Number}"), userId).AddAsync(userId, handle, delta));
+        return _season;
     }
 
     private ILeaderboardShardGrain Shard(string board, string userId) =>

@@ -1,5 +1,6 @@
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Leaderboards;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Leaderboards;
 
@@ -8,16 +9,30 @@ namespace LiveStreamX.Grains.Leaderboards;
 /// derived from ledgers and XP, so a crash costs at most a second of score, never money.
 /// </summary>
 public sealed class LeaderboardShardGrain(
-    [PersistentState("board-shard", StorageNames.Default)] IPersistentState<LeaderboardShardState> shard) : Grain, ILeaderboardShardGrain
+    [PersistentState("board-shard", StorageNames.Default)] IPersistentState<LeaderboardShardState> shard,
+    ILogger<LeaderboardShardGrain> logger) : Grain, ILeaderboardShardGrain
 {
-    private WriteBehind? _save;
+    private StoredState<LeaderboardShardState>? _save;
 
-    private WriteBehind Save => _save ??= new(this, shard.WriteStateAsync, TimeSpan.FromSeconds(1));
+    private StoredState<LeaderboardShardState> Save =>
+        _save ??= new(GrainContext, shard, "board-shard", logger, "The board could not be saved; try again.");
 
     public Task AddAsync(string userId, string handle, long delta)
     {
         var before = shard.State.Scores.GetValueOrDefault(userId)?.Score ?? 0;
         shard.State.Scores[userId] = new BoardEntry(userId, handle, before + delta);
+        Save.Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task AddManyAsync(IReadOnlyList<BoardEntry> deltas)
+    {
+        foreach (var delta in deltas)
+        {
+            var before = shard.State.Scores.GetValueOrDefault(delta.UserId)?.Score ?? 0;
+            shard.State.Scores[delta.UserId] = delta with { Score = before + delta.Score };
+        }
+
         Save.Changed();
         return Task.CompletedTask;
     }

@@ -4,6 +4,7 @@ using LiveStreamX.Mood;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveStreamX.Grains.Mood;
@@ -17,16 +18,17 @@ namespace LiveStreamX.Grains.Mood;
 public sealed class MoodGrain(
     [PersistentState("mood", StorageNames.Default)] IPersistentState<MoodState> mood,
     IOptions<MoodOptions> moodOptions,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IMoodGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    IGrainContext grainContext,
+    ILogger<MoodGrain> logger) : Grain, IMoodGrain
 {
-    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    // Totals are written behind (at most once a second); the theme switch at once.
+    private readonly StoredState<MoodState> _mood = new(grainContext, mood, "mood", logger, "The mood could not be saved; try again.");
     private readonly MoodOptions _options = moodOptions.Value;
     private MoodVelocity _velocity = null!;
     private IGrainTimer? _timer;
     private MoodStateChanged? _announced;
     private DateTimeOffset _lastAnnounced;
-    private DateTimeOffset _lastSaved;
-    private bool _unsaved;
 
     private IStreamGrain Stream => GrainFactory.Get<IStreamGrain>(this.GetPrimaryKeyString());
 
@@ -38,10 +40,7 @@ public sealed class MoodGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unsaved)
-        {
-            await mood.WriteStateAsync(cancellationToken);
-        }
+        await _mood.FlushAsync(cancellationToken);
     }
 
     public async Task AddAsync(MoodBatch batch)
@@ -59,7 +58,7 @@ public sealed class MoodGrain(
         }
 
         mood.State = mood.State with { Totals = totals };
-        _unsaved = true;
+        _mood.Changed();
         EnsureTicking();
 
         // Challenges and highlight moments count reactions too: once per batch, never per reaction.
@@ -85,9 +84,7 @@ public sealed class MoodGrain(
             throw DomainException.Forbidden("Only the stream's creator changes its theme.");
         }
 
-        mood.State = mood.State with { ThemeEnabled = enabled };
-        await mood.WriteStateAsync();
-        _unsaved = false;
+        await _mood.CommitAsync(mood.State with { ThemeEnabled = enabled });
         await AnnounceAsync(force: true);
         return await GetAsync();
     }
@@ -102,19 +99,11 @@ public sealed class MoodGrain(
                 KeepAlive = true,
             });
 
-    // Runs while the mood is moving: announces changes (decay included) and saves totals once a second.
+    // Runs while the mood is moving: announces changes (decay included).
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_unsaved && now - _lastSaved >= SaveInterval)
-        {
-            _unsaved = false;
-            _lastSaved = now;
-            await mood.WriteStateAsync(cancellationToken);
-        }
-
         var quiet = await AnnounceAsync(force: false);
-        if (quiet && !_unsaved)
+        if (quiet)
         {
             _timer?.Dispose();
             _timer = null;

@@ -1,10 +1,13 @@
+using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LiveStreamX.Grains.Progression;
 
@@ -16,11 +19,14 @@ namespace LiveStreamX.Grains.Progression;
 // Non-reentrant: caps and diminishing returns are counted one activity at a time.
 public sealed class ProgressionGrain(
     [PersistentState("progression", StorageNames.Default)] IPersistentState<ProgressionState> progression,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IProgressionGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    LeaderboardScoreBuffer scores,
+    ILogger<ProgressionGrain> logger) : Grain, IProgressionGrain
 {
-    private WriteBehind? _save;
+    private StoredState<ProgressionState>? _save;
 
-    private WriteBehind Save => _save ??= new(this, progression.WriteStateAsync, TimeSpan.FromSeconds(1));
+    private StoredState<ProgressionState> Save =>
+        _save ??= new(GrainContext, progression, "progression", logger, "Progress could not be saved; try again.");
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -140,13 +146,16 @@ public sealed class ProgressionGrain(
         // Written at most once a second (and on deactivation): XP is engagement, not money, so a silo crash costs
         // at most a second of it, and an active user costs one write a second, not one per chat line or gift.
         Save.Changed();
-        if (award > 0)
-        {
-            await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Engaged, UserId, award);
-        }
+        scores.Add(BoardCategories.Engaged, UserId, award);
 
         var after = XpRules.LevelOf(state.Xp);
         var change = new ProgressChange(award, after > before ? after : null, [.. earned.Select(b => b.Code)], ProgressOf(state));
+        if (after != before || earned.Count > 0)
+        {
+            // One-way: the user grain may be waiting on this grain (a chat message's XP).
+            await GrainFactory.Get<IUserGrain>(UserId).SetFlairAsync(new ChatFlair(after, [.. state.Badges.TakeLast(3)]));
+        }
+
         await AnnounceAsync(change, streamId, milestone: after / 5 > before / 5);
         return change;
     }

@@ -21,7 +21,7 @@ public sealed partial class StreamGrain
             throw new DomainException(ErrorCodes.NotLive, "Challenges run while the stream is live.");
         }
 
-        if (stream.State.Challenge is { Status: ChallengeStatus.Running })
+        if (_challenge.State.Challenge is { Status: ChallengeStatus.Running })
         {
             throw new DomainException(ErrorCodes.Conflict, "A challenge is running already.");
         }
@@ -69,11 +69,11 @@ public sealed partial class StreamGrain
         return challenge;
     }
 
-    public Task<Challenge?> GetChallengeAsync() => Task.FromResult(stream.State.Challenge);
+    public Task<Challenge?> GetChallengeAsync() => Task.FromResult(_challenge.State.Challenge);
 
     public Task RecordReactionsAsync(long count)
     {
-        if (count > 0 && stream.State.Info is { Status: StreamStatus.Live })
+        if (count > 0 && StreamStore.State.Info is { Status: StreamStatus.Live })
         {
             AddChallengeProgress(ChallengeKind.Reactions, count);
             _engagementReceived += count;
@@ -86,9 +86,10 @@ public sealed partial class StreamGrain
     /// <summary>Counts a stream event towards the running challenge; the timer announces and ends it.</summary>
     private void AddChallengeProgress(ChallengeKind kind, long amount)
     {
-        if (stream.State.Challenge is { Status: ChallengeStatus.Running } running && running.Kind == kind)
+        if (_challenge.State.Challenge is { Status: ChallengeStatus.Running } running && running.Kind == kind)
         {
-            stream.State = stream.State with { Challenge = running with { Progress = running.Progress + amount } };
+            // In memory; written with the challenge's next announcement.
+            _challenge.State = new StreamChallengeState { Challenge = running with { Progress = running.Progress + amount } };
             _challengeChanged = true;
         }
     }
@@ -100,7 +101,7 @@ public sealed partial class StreamGrain
 
     private async Task ChallengeTickAsync(CancellationToken cancellationToken)
     {
-        if (stream.State.Challenge is not { Status: ChallengeStatus.Running } running)
+        if (_challenge.State.Challenge is not { Status: ChallengeStatus.Running } running)
         {
             _challengeTimer?.Dispose();
             _challengeTimer = null;
@@ -121,14 +122,16 @@ public sealed partial class StreamGrain
         if (status == ChallengeStatus.Completed && updated.RewardAction is { } action)
         {
             var by = new UserRef(Info.CreatorId, Info.CreatorHandle);
-            stream.State = stream.State with
+            _commands.State = _commands.State with
             {
-                CommandQueue = Enqueue(stream.State.CommandQueue, new PendingTrigger(action, updated.RewardParamsJson ?? "{}", by, "challenge", updated.ChallengeId)),
+                CommandQueue = Enqueue(_commands.State.CommandQueue, new PendingTrigger(action, updated.RewardParamsJson ?? "{}", by, "challenge", updated.ChallengeId)),
             };
             await RunCommandsAsync();
         }
     }
 
     private Task PublishChallengeAsync(Challenge challenge) =>
-        PublishAsync(new ChallengeUpdated { StreamId = Id, Challenge = ChallengeView.Of(challenge) }, (state, _) => state with { Challenge = challenge });
+        PublishAsync(
+            new ChallengeUpdated { StreamId = Id, Challenge = ChallengeView.Of(challenge) },
+            _ => _challenge.CommitAsync(new StreamChallengeState { Challenge = challenge }));
 }

@@ -1,10 +1,8 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
-using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
-using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Streams;
 
@@ -16,11 +14,6 @@ public sealed partial class StreamGrain
     // and rewriting the whole history (200 messages) per message made chat the costliest write of a busy stream.
     // A silo that dies loses at most the last second of history; seqs stay safe, as their reservation is written
     // before any is handed out.
-    private static readonly TimeSpan ChatSaveInterval = TimeSpan.FromSeconds(1);
-    private WriteBehind? _chatSave;
-
-    private WriteBehind ChatSave => _chatSave ??= new(this, SaveChatAsync, ChatSaveInterval);
-
     // Slow mode is enforced per activation: after a move to another silo a viewer may send one message early.
     private readonly Dictionary<string, DateTimeOffset> _lastMessageAt = [];
 
@@ -58,8 +51,8 @@ public sealed partial class StreamGrain
                 Level = flair?.Level ?? 0,
                 Badges = (flair?.Badges ?? []).Take(3).ToArray(),
             });
-        stream.State = stream.State with { Chat = [.. stream.State.Chat.TakeLast(_chat.HistorySize - 1), message] };
-        ChatSave.Changed();
+        _chatHistory.State = new StreamChatState { Chat = [.. _chatHistory.State.Chat.TakeLast(_chat.HistorySize - 1), message] };
+        _chatHistory.Changed();
         _lastMessageAt[author.UserId] = now;
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         _engagementReceived++;
@@ -85,7 +78,7 @@ public sealed partial class StreamGrain
             gapTooOld = missed is null;
         }
 
-        var chat = stream.State.Chat;
+        var chat = _chatHistory.State.Chat;
         var snapshot = new StreamSnapshot(
             info with { ViewerCount = ViewerCount },
             chat[Math.Max(0, chat.Length - SnapshotChatSize)..],
@@ -93,29 +86,10 @@ public sealed partial class StreamGrain
             replay,
             gapTooOld,
             GiftStatsNow(),
-            stream.State.Poll,
+            _poll.State.Poll,
             _mood,
-            stream.State.Challenge is { } challenge ? ChallengeView.Of(challenge) : null,
-            stream.State.Overlay);
+            _challenge.State.Challenge is { } challenge ? ChallengeView.Of(challenge) : null,
+            _overlay.State.Overlay);
         return Task.FromResult(snapshot);
-    }
-
-    private async Task SaveChatAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await stream.WriteStateAsync(cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            LogWriteFailed(logger, ex, Id);
-            if (ex is InconsistentStateException)
-            {
-                // Another activation wrote since we read: this one is stale and must go (its history with it).
-                DeactivateOnIdle();
-            }
-
-            throw; // the write is tried again a second later
-        }
     }
 }

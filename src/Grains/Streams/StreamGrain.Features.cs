@@ -15,7 +15,7 @@ public sealed partial class StreamGrain
         switch (draft)
         {
             case PollEvent poll:
-                return await PublishAsync(poll, (state, e) => state with { Poll = e.Poll });
+                return await PublishAsync(poll, e => _poll.CommitAsync(new StreamPollState { Poll = e.Poll }));
             case MoodStateChanged mood:
                 _mood = await PublishAsync(mood);
                 return _mood;

@@ -3,7 +3,6 @@ using LiveStreamX.Engagement;
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Users;
-using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Streams;
 
@@ -60,11 +59,11 @@ public sealed partial class StreamGrain
         {
             // The trigger is queued with the gift in flight in one write; the tally follows, and a crash between
             // the two is finished by the next activation (or the wallet's retry) without queueing it again.
-            await PublishAsync(received, (state, _) => state with
+            await PublishAsync(received, _ => _commands.CommitAsync(_commands.State with
             {
-                CommandQueue = Enqueue(state.CommandQueue, trigger),
+                CommandQueue = Enqueue(_commands.State.CommandQueue, trigger),
                 GiftInFlight = gift,
-            });
+            }));
             await SettleGiftInFlightAsync();
         }
 
@@ -87,8 +86,7 @@ public sealed partial class StreamGrain
             throw DomainException.InvalidInput(errors);
         }
 
-        stream.State = stream.State with { Commands = checkedConfig };
-        await stream.WriteStateAsync();
+        await _commands.CommitAsync(_commands.State with { Commands = checkedConfig });
         if (checkedConfig.Mappings.Any(m => m.Action == SpinWheelAction))
         {
             await EnsureWheelRoundAsync();
@@ -97,10 +95,10 @@ public sealed partial class StreamGrain
         return checkedConfig;
     }
 
-    public Task<CommandGiftConfig> GetCommandGiftsAsync() => Task.FromResult(stream.State.Commands);
+    public Task<CommandGiftConfig> GetCommandGiftsAsync() => Task.FromResult(_commands.State.Commands);
 
     public Task<WheelHistory> GetWheelAsync() =>
-        Task.FromResult(new WheelHistory(stream.State.Wheel?.RoundId, stream.State.Wheel?.SeedHash, stream.State.RevealedRounds));
+        Task.FromResult(new WheelHistory(_commands.State.Wheel?.RoundId, _commands.State.Wheel?.SeedHash, _commands.State.RevealedRounds));
 
     public Task<GiftStats> GetGiftStatsAsync() => Task.FromResult(GiftStatsNow());
 
@@ -110,34 +108,18 @@ public sealed partial class StreamGrain
     /// <summary>Writes the tally of a command gift whose trigger was queued, if that write has not happened yet.</summary>
     private async Task SettleGiftInFlightAsync()
     {
-        if (stream.State.GiftInFlight is { } gift && !_gifters.HasApplied(gift.SenderId, gift.TransferNo))
+        if (_commands.State.GiftInFlight is { } gift && !_gifters.HasApplied(gift.SenderId, gift.TransferNo))
         {
             await RecordTallyAsync(gift);
         }
     }
 
-    private async Task RecordTallyAsync(GiftInFlight gift)
-    {
-        try
-        {
-            await _gifters.RecordAsync(gift.SenderId, gift.Handle, gift.TransferNo, gift.Tokens);
-        }
-        catch (Exception ex)
-        {
-            if (ex is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
-
-            LogWriteFailed(logger, ex, Id);
-            throw new DomainException(ErrorCodes.Unavailable, "The stream could not be saved; try again.", ex);
-        }
-    }
+    private Task RecordTallyAsync(GiftInFlight gift) => _gifters.RecordAsync(gift.SenderId, gift.Handle, gift.TransferNo, gift.Tokens);
 
     /// <summary>Moves gift figures stored before the sender tallies into them, once.</summary>
     private async Task MoveLegacyGiftFiguresAsync(CancellationToken cancellationToken)
     {
-        var state = stream.State;
+        var state = StreamStore.State;
         if (state.Gifters.Count == 0 && state.GiftsApplied.Count == 0)
         {
             return;
@@ -147,14 +129,14 @@ public sealed partial class StreamGrain
             state.GiftsApplied.GetValueOrDefault(sender),
             state.Gifters.GetValueOrDefault(sender)?.Tokens ?? 0,
             state.Gifters.GetValueOrDefault(sender)?.Handle ?? sender))));
-        stream.State = state with { GiftTotal = 0, Gifters = [], GiftsApplied = [] };
-        await stream.WriteStateAsync(cancellationToken);
+        StreamStore.State = state with { GiftTotal = 0, Gifters = [], GiftsApplied = [] };
+        await StreamStore.WriteNowAsync(cancellationToken);
     }
 
     /// <summary>The action a gift runs here: the creator's mapping, else the gift's own default, else none.</summary>
     private PendingTrigger? TriggerFor(GiftDelivery delivery, UserRef from)
     {
-        var mapping = stream.State.Commands.Mappings.FirstOrDefault(m => m.GiftCode == delivery.Gift.Code);
+        var mapping = _commands.State.Commands.Mappings.FirstOrDefault(m => m.GiftCode == delivery.Gift.Code);
         if (mapping is not null)
         {
             return new PendingTrigger(mapping.Action, mapping.ParamsJson, from, delivery.Gift.Code, delivery.TransferId);
@@ -186,7 +168,7 @@ public sealed partial class StreamGrain
         while (true)
         {
             var now = time.GetUtcNow();
-            var queue = stream.State.CommandQueue;
+            var queue = _commands.State.CommandQueue;
             var index = Array.FindIndex(queue, t => _cooldownUntil.GetValueOrDefault(t.Action) <= now);
             if (index < 0)
             {
@@ -196,7 +178,7 @@ public sealed partial class StreamGrain
 
             var trigger = queue[index];
             var remaining = queue.Where((_, i) => i != index).ToArray();
-            var cooldown = stream.State.Commands.Cooldowns.GetValueOrDefault(trigger.Action);
+            var cooldown = _commands.State.Commands.Cooldowns.GetValueOrDefault(trigger.Action);
             _cooldownUntil[trigger.Action] = now.AddSeconds(cooldown);
             if (trigger.Action == SpinWheelAction)
             {
@@ -204,7 +186,7 @@ public sealed partial class StreamGrain
             }
             else
             {
-                await PublishAsync(Triggered(trigger, trigger.ParamsJson), (state, _) => state with { CommandQueue = remaining });
+                await PublishAsync(Triggered(trigger, trigger.ParamsJson), _ => _commands.CommitAsync(_commands.State with { CommandQueue = remaining }));
             }
         }
     }

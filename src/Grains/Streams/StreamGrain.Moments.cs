@@ -37,7 +37,7 @@ public sealed partial class StreamGrain
         return await RecordMomentAsync(MomentKind.Manual, 1, text is not null && InputText.HasVisible(text) ? text : null);
     }
 
-    public Task<IReadOnlyList<Moment>> GetMomentsAsync() => Task.FromResult<IReadOnlyList<Moment>>(stream.State.Moments);
+    public Task<IReadOnlyList<Moment>> GetMomentsAsync() => Task.FromResult<IReadOnlyList<Moment>>(_moments.State.Moments);
 
     /// <summary>Adds to a signal's current second and checks the seconds that have ended since the last check.</summary>
     private void RecordSignal(SpikeDetector detector, double amount)
@@ -53,7 +53,7 @@ public sealed partial class StreamGrain
 
     private async Task CheckMomentsAsync()
     {
-        if (stream.State.Info is not { Status: LiveStreamX.Streams.StreamStatus.Live })
+        if (StreamStore.State.Info is not { Status: LiveStreamX.Streams.StreamStatus.Live })
         {
             _momentTimer?.Dispose();
             _momentTimer = null;
@@ -78,10 +78,14 @@ public sealed partial class StreamGrain
 
     private async Task<Moment> RecordMomentAsync(MomentKind kind, double intensity, string? note)
     {
-        var moment = new Moment($"{Id}.{stream.State.MomentCount + 1}", Id, time.GetUtcNow(), kind, intensity, note, _seq);
+        var moment = new Moment($"{Id}.{_moments.State.MomentCount + 1}", Id, time.GetUtcNow(), kind, intensity, note, _seq);
         await PublishAsync(
             new MomentDetected { StreamId = Id, Moment = moment },
-            (state, _) => state with { Moments = [moment, .. state.Moments.Take(MomentsKept - 1)], MomentCount = state.MomentCount + 1 });
+            _ => _moments.CommitAsync(new StreamMomentsState
+            {
+                Moments = [moment, .. _moments.State.Moments.Take(MomentsKept - 1)],
+                MomentCount = _moments.State.MomentCount + 1,
+            }));
         return moment;
     }
 }

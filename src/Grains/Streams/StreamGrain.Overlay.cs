@@ -15,9 +15,9 @@ public sealed partial class StreamGrain
             throw DomainException.InvalidInput(errors);
         }
 
-        await PublishAsync(new OverlayUpdated { StreamId = Id, Layout = layout }, (state, _) => state with { Overlay = layout });
+        await PublishAsync(new OverlayUpdated { StreamId = Id, Layout = layout }, _ => _overlay.CommitAsync(new StreamOverlayState { Overlay = layout }));
         return layout;
     }
 
-    public Task<OverlayLayout> GetOverlayAsync() => Task.FromResult(stream.State.Overlay);
+    public Task<OverlayLayout> GetOverlayAsync() => Task.FromResult(_overlay.State.Overlay);
 }

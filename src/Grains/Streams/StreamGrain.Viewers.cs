@@ -15,12 +15,12 @@ public sealed partial class StreamGrain : IIncomingGrainCallFilter
     private DateTimeOffset _lastViewerAnnouncement = DateTimeOffset.MinValue;
     private IGrainTimer? _announcementTimer;
     private readonly IPersistentState<StreamNodesState> _nodeStore = stateFactory.Create<StreamNodesState>(grainContext, new NodesConfiguration());
-    private WriteBehind? _saveNodes;
+    private StoredState<StreamNodesState>? _saveNodes;
 
     // The nodes' observers are kept in a state of their own, written behind (at most once a second, only when a node
     // comes, goes or restarts, never per viewer), so that an activation after a crash, a drain or a move pushes to
     // the nodes at once instead of waiting for each node's next report.
-    private WriteBehind SaveNodes => _saveNodes ??= new(this, _nodeStore.WriteStateAsync, TimeSpan.FromSeconds(1));
+    private StoredState<StreamNodesState> SaveNodes => _saveNodes ??= new(grainContext, _nodeStore, "stream-nodes", logger, Unsaved);
 
     private int ViewerCount
     {

@@ -11,9 +11,9 @@ public sealed partial class StreamGrain
     /// <summary>Commits a round if none is open: its seed's hash goes out before any gift can spin it.</summary>
     private async Task EnsureWheelRoundAsync()
     {
-        if (stream.State.Wheel is null)
+        if (_commands.State.Wheel is null)
         {
-            await CommitWheelRoundAsync(1, stream.State.CommandQueue);
+            await CommitWheelRoundAsync(1, _commands.State.CommandQueue);
         }
     }
 
@@ -23,14 +23,14 @@ public sealed partial class StreamGrain
         var round = new WheelRound(roundId, seed, SpinWheel.HashOf(seed));
         await PublishAsync(
             new WheelCommitted { StreamId = Id, RoundId = round.RoundId, SeedHash = round.SeedHash },
-            (state, _) => state with { Wheel = round, CommandQueue = queue });
+            _ => _commands.CommitAsync(_commands.State with { Wheel = round, CommandQueue = queue }));
     }
 
     /// <summary>Spins the open round for a gift, reveals its seed, and commits the next round.</summary>
     private async Task SpinAsync(PendingTrigger trigger, PendingTrigger[] remaining)
     {
         await EnsureWheelRoundAsync();
-        var round = stream.State.Wheel!;
+        var round = _commands.State.Wheel!;
         var parameters = JsonNode.Parse(trigger.ParamsJson)!.AsObject();
         var segments = parameters["segments"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
         var index = SpinWheel.Outcome(round.Seed, trigger.GiftEventId, segments.Count);
@@ -39,7 +39,7 @@ public sealed partial class StreamGrain
         parameters["seedHash"] = round.SeedHash;
         parameters["giftEventId"] = trigger.GiftEventId;
         parameters["segmentIndex"] = index;
-        await PublishAsync(Triggered(trigger, parameters.ToJsonString()), (state, _) => state with { CommandQueue = remaining });
+        await PublishAsync(Triggered(trigger, parameters.ToJsonString()), _ => _commands.CommitAsync(_commands.State with { CommandQueue = remaining }));
 
         var revealed = new WheelRevealed
         {
@@ -51,7 +51,7 @@ public sealed partial class StreamGrain
             Segments = segments,
             SegmentIndex = index,
         };
-        await PublishAsync(revealed, (state, e) => state with { RevealedRounds = [e, .. state.RevealedRounds.Take(RevealedRoundsKept - 1)] });
-        await CommitWheelRoundAsync(round.RoundId + 1, stream.State.CommandQueue);
+        await PublishAsync(revealed, e => _commands.CommitAsync(_commands.State with { RevealedRounds = [e, .. _commands.State.RevealedRounds.Take(RevealedRoundsKept - 1)] }));
+        await CommitWheelRoundAsync(round.RoundId + 1, _commands.State.CommandQueue);
     }
 }

@@ -7,7 +7,6 @@ using LiveStreamX.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Streams;
 
@@ -18,6 +17,12 @@ namespace LiveStreamX.Grains.Streams;
 // Non-reentrant: seq numbers and the state machine must advance one call at a time.
 public sealed partial class StreamGrain(
     [PersistentState("stream", StorageNames.Default)] IPersistentState<StreamState> stream,
+    [PersistentState("stream-chat", StorageNames.Default)] IPersistentState<StreamChatState> chatState,
+    [PersistentState("stream-commands", StorageNames.Default)] IPersistentState<StreamCommandsState> commandsState,
+    [PersistentState("stream-overlay", StorageNames.Default)] IPersistentState<StreamOverlayState> overlayState,
+    [PersistentState("stream-poll", StorageNames.Default)] IPersistentState<StreamPollState> pollState,
+    [PersistentState("stream-challenge", StorageNames.Default)] IPersistentState<StreamChallengeState> challengeState,
+    [PersistentState("stream-moments", StorageNames.Default)] IPersistentState<StreamMomentsState> momentsState,
     IOptions<StreamOptions> streamOptions,
     IOptions<ChatOptions> chatOptions,
     IPersistentStateFactory stateFactory,
@@ -29,28 +34,45 @@ public sealed partial class StreamGrain(
     private const int CategoryMaxLength = 40;
     private const int MaxSlowModeSeconds = 3600;
 
+    private const string Unsaved = "The stream could not be saved; try again.";
+
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly ChatOptions _chat = chatOptions.Value;
 
+    // The stream's event order (info, seq reservation), and each feature's own state beside it: a feature's write
+    // never rewrites the chat history or another feature.
+    private readonly StoredState<StreamChatState> _chatHistory = new(grainContext, chatState, "stream-chat", logger, Unsaved);
+    private readonly StoredState<StreamCommandsState> _commands = new(grainContext, commandsState, "stream-commands", logger, Unsaved);
+    private readonly StoredState<StreamOverlayState> _overlay = new(grainContext, overlayState, "stream-overlay", logger, Unsaved);
+    private readonly StoredState<StreamPollState> _poll = new(grainContext, pollState, "stream-poll", logger, Unsaved);
+    private readonly StoredState<StreamChallengeState> _challenge = new(grainContext, challengeState, "stream-challenge", logger, Unsaved);
+    private readonly StoredState<StreamMomentsState> _moments = new(grainContext, momentsState, "stream-moments", logger, Unsaved);
+
     // Per gifter: tokens and the last transfer applied, apart from the rest so a gift writes only its sender's bucket.
-    private readonly SenderTallies _gifters = new(stateFactory, grainContext, "stream");
+    private readonly SenderTallies _gifters = new(stateFactory, grainContext, "stream", logger, Unsaved);
     private ReplayBuffer _replay = null!;
     private long _seq;
 
+    private StoredState<StreamState>? _streamStore;
+
     private string Id => this.GetPrimaryKeyString();
 
-    private StreamInfo Info => stream.State.Info ?? throw DomainException.NotFound($"There is no stream '{Id}'.");
+    // The stream's event order: its info and the seq reservation.
+    private StoredState<StreamState> StreamStore => _streamStore ??= new(grainContext, stream, "stream", logger, Unsaved);
+
+    private StreamInfo Info => StreamStore.State.Info ?? throw DomainException.NotFound($"There is no stream '{Id}'.");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await MoveLegacyGiftFiguresAsync(cancellationToken);
+        await MoveLegacyFeaturesAsync(cancellationToken);
         await SettleGiftInFlightAsync();
 
         // Continue after every seq that may have been handed out. After a clean deactivation the saved buffer
         // ends exactly there and is kept; after a crash the seqs jump and clients that were behind get gapTooOld.
-        _seq = stream.State.SeqReserved;
+        _seq = StreamStore.State.SeqReserved;
         _replay = new ReplayBuffer(_options.ReplayBufferSize);
-        var saved = stream.State.Replay;
+        var saved = StreamStore.State.Replay;
         if (saved.Length > 0 && saved[^1].Seq == _seq)
         {
             _replay.Reset(saved[0].Seq - 1);
@@ -64,37 +86,83 @@ public sealed partial class StreamGrain(
             _replay.Reset(_seq);
         }
 
+        // Read once: the next write of the stream's state (its next seq reservation at the latest) drops it, rather
+        // than storing it again with every write until the next deactivation.
+        StreamStore.State = StreamStore.State with { Replay = [] };
+
         RestoreNodes();
         StartViewerLeaseSweep();
-        if (stream.State.Challenge is { Status: LiveStreamX.Engagement.ChallengeStatus.Running })
+        if (_challenge.State.Challenge is { Status: LiveStreamX.Engagement.ChallengeStatus.Running })
         {
             StartChallengeTimer();
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    /// <summary>Moves the features that earlier versions kept in the stream's state into their own states, once.</summary>
+    private async Task MoveLegacyFeaturesAsync(CancellationToken cancellationToken)
     {
-        await FlushNodesAsync(cancellationToken);
-        if (stream.State.Info is null)
+        var old = StreamStore.State;
+        if (old.Info is null || old.Layout >= StreamState.CurrentLayout)
         {
             return;
         }
 
-        stream.State = stream.State with { SeqReserved = _seq, Replay = _replay.ToArray() };
+        // Each feature's state is written before the old copy is cleared: a crash in between moves it again.
+        _chatHistory.State = new StreamChatState { Chat = old.Chat };
+        _commands.State = new StreamCommandsState
+        {
+            Commands = old.Commands,
+            CommandQueue = old.CommandQueue,
+            Wheel = old.Wheel,
+            RevealedRounds = old.RevealedRounds,
+            GiftInFlight = old.GiftInFlight,
+        };
+        _overlay.State = new StreamOverlayState { Overlay = old.Overlay };
+        _poll.State = new StreamPollState { Poll = old.Poll };
+        _challenge.State = new StreamChallengeState { Challenge = old.Challenge };
+        _moments.State = new StreamMomentsState { Moments = old.Moments, MomentCount = old.MomentCount };
+        await Task.WhenAll(
+            _chatHistory.WriteNowAsync(cancellationToken),
+            _commands.WriteNowAsync(cancellationToken),
+            _overlay.WriteNowAsync(cancellationToken),
+            _poll.WriteNowAsync(cancellationToken),
+            _challenge.WriteNowAsync(cancellationToken),
+            _moments.WriteNowAsync(cancellationToken));
+        StreamStore.State = new StreamState { Info = old.Info, SeqReserved = old.SeqReserved, Replay = old.Replay, Layout = StreamState.CurrentLayout };
+        await StreamStore.WriteNowAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushNodesAsync(cancellationToken);
+        if (StreamStore.State.Info is null)
+        {
+            return;
+        }
+
         try
         {
-            await stream.WriteStateAsync(cancellationToken);
+            await _chatHistory.FlushAsync(cancellationToken);
         }
-        catch (Exception ex)
+        catch (DomainException)
         {
-            // The reservation already covers every seq handed out; only the replay buffer is lost.
-            LogDeactivationWriteFailed(logger, ex, Id);
+            // Logged; the history since the last write is lost, the messages were delivered live.
+        }
+
+        StreamStore.State = StreamStore.State with { SeqReserved = _seq, Replay = _replay.ToArray() };
+        try
+        {
+            await StreamStore.WriteNowAsync(cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // Logged; the reservation already covers every seq handed out, only the replay buffer is lost.
         }
     }
 
     public async Task<StreamInfo> CreateAsync(CreateStream command)
     {
-        if (stream.State.Info is not null)
+        if (StreamStore.State.Info is not null)
         {
             throw new DomainException(ErrorCodes.Conflict, $"The stream '{Id}' exists already.");
         }
@@ -115,14 +183,13 @@ public sealed partial class StreamGrain(
         var info = new StreamInfo(
             Id, title, category, command.Creator.UserId, command.Creator.Handle, StreamStatus.Scheduled,
             time.GetUtcNow(), StartedAt: null, EndedAt: null, ArchivedAt: null, SlowModeSeconds: 0, ViewerCount: 0);
-        stream.State = stream.State with { Info = info };
-        await stream.WriteStateAsync();
+        await StreamStore.CommitAsync(StreamStore.State with { Info = info, Layout = StreamState.CurrentLayout });
         await Directory.UpsertAsync(info);
         return info;
     }
 
     public Task<StreamInfo?> GetAsync() =>
-        Task.FromResult(stream.State.Info is { } info ? info with { ViewerCount = ViewerCount } : null);
+        Task.FromResult(StreamStore.State.Info is { } info ? info with { ViewerCount = ViewerCount } : null);
 
     public async Task<StreamInfo> MoveToAsync(Actor actor, StreamStatus target)
     {
@@ -145,7 +212,7 @@ public sealed partial class StreamGrain(
 
         await PublishAsync(
             new StreamStateChanged { StreamId = Id, Status = target, PreviousStatus = info.Status },
-            (state, _) => state with { Info = moved });
+            _ => StreamStore.CommitAsync(StreamStore.State with { Info = moved }));
         await Directory.UpsertAsync(moved);
         if (target == StreamStatus.Live)
         {
@@ -169,7 +236,7 @@ public sealed partial class StreamGrain(
         }
 
         var changed = info with { SlowModeSeconds = seconds };
-        await PublishAsync(new SlowModeChanged { StreamId = Id, Seconds = seconds }, (state, _) => state with { Info = changed });
+        await PublishAsync(new SlowModeChanged { StreamId = Id, Seconds = seconds }, _ => StreamStore.CommitAsync(StreamStore.State with { Info = changed }));
         return changed with { ViewerCount = ViewerCount };
     }
 
@@ -184,36 +251,21 @@ public sealed partial class StreamGrain(
     }
 
     /// <summary>
-    /// Gives the event the next seq and sends it out. When <paramref name="persist"/> is given, the new state is
-    /// written first: an event whose state change was not stored is never seen.
+    /// Gives the event the next seq and sends it out. When <paramref name="persist"/> is given, it writes the
+    /// feature's change first: an event whose state change was not stored is never seen.
     /// </summary>
-    private async Task<T> PublishAsync<T>(T draft, Func<StreamState, T, StreamState>? persist = null)
+    private async Task<T> PublishAsync<T>(T draft, Func<T, Task>? persist = null)
         where T : StreamEvent
     {
         var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow() });
-        var mustReserve = e.Seq > stream.State.SeqReserved;
-        if (persist is not null || mustReserve)
+        if (e.Seq > StreamStore.State.SeqReserved)
         {
-            var previous = stream.State;
-            var next = persist?.Invoke(previous, e) ?? previous;
-            var reserved = mustReserve ? e.Seq + _options.SeqReservationBlock - 1 : previous.SeqReserved;
-            stream.State = next with { SeqReserved = reserved };
-            try
-            {
-                await stream.WriteStateAsync();
-            }
-            catch (Exception ex)
-            {
-                stream.State = previous;
-                if (ex is InconsistentStateException)
-                {
-                    // Another activation wrote since we read: this one is stale and must go.
-                    DeactivateOnIdle();
-                }
+            await StreamStore.CommitAsync(StreamStore.State with { SeqReserved = e.Seq + _options.SeqReservationBlock - 1 });
+        }
 
-                LogWriteFailed(logger, ex, Id);
-                throw new DomainException(ErrorCodes.Unavailable, "The stream could not be saved; try again.", ex);
-            }
+        if (persist is not null)
+        {
+            await persist(e);
         }
 
         _seq = e.Seq;
@@ -221,10 +273,4 @@ public sealed partial class StreamGrain(
         Push(e);
         return e;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: writing state failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception ex, string streamId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId}: saving on deactivation failed")]
-    private static partial void LogDeactivationWriteFailed(ILogger logger, Exception ex, string streamId);
 }

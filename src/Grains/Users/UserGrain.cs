@@ -19,7 +19,13 @@ public sealed class UserGrain(
     IOptions<ChatOptions> chatOptions,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IUserGrain
 {
+    // The chat flair (level, badges) as the user's progression last told it, so a message costs no progression call:
+    // the progression grain pushes each new level or badge, and a copy older than this is read again, in case a push
+    // was lost with a silo.
+    private static readonly TimeSpan FlairMaxAge = TimeSpan.FromMinutes(1);
     private TokenBucketRateLimiter? _chatLimiter;
+    private ChatFlair? _flair;
+    private DateTimeOffset _flairReadAt;
 
     public async Task<UserProfile> RegisterAsync(string handle, Role role)
     {
@@ -60,11 +66,22 @@ public sealed class UserGrain(
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
-        var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
-        var flair = new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]);
-        var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, flair);
+        if (_flair is null || time.GetUtcNow() - _flairReadAt >= FlairMaxAge)
+        {
+            var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
+            await SetFlairAsync(new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]));
+        }
+
+        var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, _flair);
         await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
         return message;
+    }
+
+    public Task SetFlairAsync(ChatFlair flair)
+    {
+        _flair = flair;
+        _flairReadAt = time.GetUtcNow();
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

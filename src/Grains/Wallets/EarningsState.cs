@@ -20,6 +20,15 @@ public sealed record EarningsState
     /// </summary>
     [Id(3)] public Dictionary<string, long> Applied { get; init; } = [];
 
-    /// <summary>The last gift entered in the ledger; its sender's tally is written right after the ledger.</summary>
+    /// <summary>
+    /// Before <see cref="InFlight"/> (one gift at a time): the last gift entered in the ledger, whose sender's tally
+    /// was written right after the ledger. Read on activation and settled like the gifts in flight.
+    /// </summary>
     [Id(4)] public GiftInFlight? LastGift { get; init; }
+
+    /// <summary>
+    /// Gifts entered in the ledger whose senders' tallies may not be written yet: the ledger is written first, then
+    /// the tallies, and a crash between the two is finished by the next activation without entering them twice.
+    /// </summary>
+    [Id(5)] public GiftInFlight[] InFlight { get; init; } = [];
 }

@@ -3,21 +3,64 @@ using LiveStreamX.Wallets;
 
 namespace LiveStreamX.Grains.Wallets;
 
-/// <summary>Reads and archives one ledger (a wallet's or an earnings ledger) around its <see cref="LedgerTail"/>.</summary>
+/// <summary>Reads and archives one ledger (a wallet's or an earnings ledger) around its <see cref="LedgerTail"/>. One per owner activation.</summary>
 internal sealed class LedgerBook(IGrainFactory grains, string ledger, string userId, int pageSize)
 {
     public const int MaxPage = 100;
 
-    /// <summary>Archives the tail when it is full, so the next entry fits. Archiving the same page twice is harmless.</summary>
-    public async Task<LedgerTail> MakeRoomAsync(LedgerTail tail)
-    {
-        if (tail.Entries.Length < pageSize)
-        {
-            return tail;
-        }
+    private Task _sealing = Task.CompletedTask;
 
-        await Page(tail.SealedPages).WriteAsync(tail.Entries);
-        return tail with { Entries = [], SealedPages = tail.SealedPages + 1 };
+    /// <summary>
+    /// Archives the tail's full pages, one archiving at a time, so the owner's next entries enter a tail that holds
+    /// less than a page. The tail may grow past a page meanwhile (other calls go on while a page is archived); the
+    /// page archived is always entries p·size+1 … (p+1)·size, and only once all of them are written: an entry a
+    /// failed write takes back (its number then goes to another entry) never reaches an archived page, which is
+    /// written once. Archiving the same page twice is harmless.
+    /// </summary>
+    /// <param name="current">The owner's tail as it is now (in memory, written or about to be).</param>
+    /// <param name="writtenNo">The highest entry number the owner's storage holds.</param>
+    /// <param name="whenWritten">Completes when what the owner holds in memory now is written.</param>
+    /// <param name="replace">Puts the tail without the archived page in the owner's state, written with its next write.</param>
+    public async Task SealFullPagesAsync(Func<LedgerTail> current, Func<long> writtenNo, Func<Task> whenWritten, Action<LedgerTail> replace)
+    {
+        while (current().Entries.Length >= pageSize)
+        {
+            if (current().Entries[pageSize - 1].No > writtenNo())
+            {
+                try
+                {
+                    await whenWritten();
+                }
+                catch (DomainException)
+                {
+                    // Another call's write failed and took its entries back: the tail is looked at again.
+                }
+
+                continue;
+            }
+
+            if (_sealing.IsCompleted)
+            {
+                _sealing = SealOldestPageAsync(current, replace);
+            }
+
+            await _sealing;
+        }
+    }
+
+    private async Task SealOldestPageAsync(Func<LedgerTail> current, Action<LedgerTail> replace)
+    {
+        var tail = current();
+        var page = tail.SealedPages;
+        var entries = tail.Entries[..pageSize];
+        await Page(page).WriteAsync(entries);
+
+        // Unless a failed write took entries back meanwhile (their numbers may be reused): the next call archives again.
+        var now = current();
+        if (now.SealedPages == page && now.Entries.Length >= pageSize && now.Entries.AsSpan(0, pageSize).SequenceEqual(entries))
+        {
+            replace(now with { Entries = now.Entries[pageSize..], SealedPages = page + 1 });
+        }
     }
 
     /// <summary>Entries newest first with numbers below <paramref name="before"/>.</summary>

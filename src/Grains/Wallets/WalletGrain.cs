@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Streams;
@@ -11,7 +13,7 @@ using LiveStreamX.Wallets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
+using Orleans.Concurrency;
 
 namespace LiveStreamX.Grains.Wallets;
 
@@ -20,11 +22,17 @@ namespace LiveStreamX.Grains.Wallets;
 /// together (one write, guarded by the storage ETag), then the outbox is delivered to the creator's earnings and
 /// the stream, which apply each transfer once. Undelivered entries are retried on activation and by a reminder.
 /// </summary>
-// Non-reentrant: a balance is checked and spent one call at a time. Receivers (earnings, streams) never call a
-// wallet back, so a wallet awaiting them cannot deadlock.
+// Reentrant, for group commit: a debit's checks (key, limits, balance) and its ledger entry happen in one turn,
+// before any await, so two debits never interleave between check and spend; debits made while a write is in flight
+// share the next write. One loop delivers the outbox, in order and only what is written. Receivers (earnings,
+// streams) never call a wallet back, so a wallet awaiting them cannot deadlock.
+[Reentrant]
 public sealed partial class WalletGrain(
     [PersistentState("wallet", StorageNames.Default)] IPersistentState<WalletState> wallet,
     IOptions<WalletOptions> options,
+    GiftCatalogCache catalog,
+    LeaderboardScoreBuffer scores,
+    IGrainContext grainContext,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain, IRemindable
 {
@@ -33,11 +41,20 @@ public sealed partial class WalletGrain(
     private const int RecentPagesIndexed = 3;
 
     private readonly WalletOptions _options = options.Value;
+    private readonly StoredState<WalletState> _wallet = new(
+        grainContext, wallet, "wallet", logger, "The wallet could not be saved; retry with the same idempotency key.");
+
     private readonly Dictionary<string, LedgerEntry> _byKey = [];
     private LedgerBook _book = null!;
     private TokenBucketRateLimiter? _giftRate;
     private TokenBucketRateLimiter? _tokenRate;
     private bool _reminderRegistered;
+    private Task? _opening;
+    private Task _reminderChange = Task.CompletedTask;
+    private Task _delivering = Task.CompletedTask;
+
+    // The highest ledger number known written: the outbox is delivered up to it, never an entry still in flight.
+    private long _writtenNo;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -46,12 +63,13 @@ public sealed partial class WalletGrain(
         _book = new LedgerBook(GrainFactory, "wallet", UserId, _options.LedgerPageSize);
 
         // Retries are recognised while their key is among the last pages of the ledger (at least 3 pages).
-        foreach (var entry in await _book.RecentAsync(wallet.State.Ledger, RecentPagesIndexed))
+        foreach (var entry in await _book.RecentAsync(_wallet.State.Ledger, RecentPagesIndexed))
         {
             Index(entry);
         }
 
-        if (wallet.State.Outbox.Length > 0)
+        _writtenNo = _wallet.State.Ledger.LastNo;
+        if (_wallet.State.Outbox.Length > 0)
         {
             _reminderRegistered = true;
             await DeliverOutboxAsync();
@@ -64,15 +82,15 @@ public sealed partial class WalletGrain(
         _tokenRate?.Dispose();
         try
         {
-            if (wallet.State.Outbox.Length == 0 && _reminderRegistered)
+            if (_wallet.State.Outbox.Length == 0 && _reminderRegistered)
             {
                 await UnregisterOutboxReminderAsync();
             }
 
             // Persist deliveries acknowledged since the last write, so the next activation need not redo them.
-            if (wallet.State.Opened)
+            if (_wallet.State.Opened)
             {
-                await wallet.WriteStateAsync(cancellationToken);
+                await _wallet.WriteNowAsync(cancellationToken);
             }
         }
         catch (Exception ex)
@@ -83,44 +101,33 @@ public sealed partial class WalletGrain(
 
     public async Task<long> OpenAsync(string handle)
     {
-        if (wallet.State.Opened)
+        if (!_wallet.State.Opened)
         {
-            return wallet.State.Balance;
+            // One opening at a time: a second call waits for the first (one starter grant).
+            if (_opening is not { IsCompleted: false })
+            {
+                _opening = OpenOnceAsync(handle);
+            }
+
+            await _opening;
         }
 
-        await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
-        var state = wallet.State with { Opened = true, Handle = handle };
-        if (_options.StarterGrant > 0)
-        {
-            var entry = new LedgerEntry(state.Ledger.LastNo + 1, LedgerKind.Grant, LedgerAccount.Spendable, _options.StarterGrant,
-                Counterparty: null, StarterKey, Reference: "starter grant", time.GetUtcNow(), BalanceAfter: _options.StarterGrant);
-            state = state with { Balance = state.Balance + entry.Amount, Ledger = state.Ledger.Append(entry) };
-            await WriteAsync(state);
-            Index(entry);
-        }
-        else
-        {
-            await WriteAsync(state);
-        }
-
-        return wallet.State.Balance;
+        return _wallet.State.Balance;
     }
 
     public async Task<long> GetBalanceAsync()
     {
         await EnsureOpenAsync();
-        return wallet.State.Balance;
+        return _wallet.State.Balance;
     }
 
     public async Task<GiftReceipt> SendGiftAsync(SendGift gift)
     {
         ValidateShape(gift);
         await EnsureOpenAsync();
-        if (_byKey.TryGetValue(gift.IdempotencyKey, out var earlier))
+        if (await EarlierAsync(gift.IdempotencyKey) is { } known)
         {
-            return earlier.Kind == LedgerKind.GiftDebit
-                ? ReceiptOf(earlier, duplicate: true)
-                : throw new DomainException(ErrorCodes.Conflict, "This idempotency key was used for something else.") { Field = "idempotencyKey" };
+            return known;
         }
 
         var stream = await GrainFactory.Get<IStreamGrain>(gift.StreamId).GetAsync()
@@ -135,21 +142,35 @@ public sealed partial class WalletGrain(
             throw DomainException.Forbidden("You cannot send gifts to your own stream.");
         }
 
-        var catalogGift = await GrainFactory.Get<IGiftCatalogGrain>(0).GetAsync(gift.GiftCode);
+        var catalogGift = await catalog.GetAsync(gift.GiftCode);
         if (catalogGift is not { Active: true })
         {
             throw DomainException.InvalidInput("giftCode", $"There is no gift '{gift.GiftCode}' to send.");
         }
 
-        var tokens = (long)catalogGift.TokenCost * gift.Count;
-        EnforceVelocity(tokens);
-        if (wallet.State.Balance < tokens)
+        // The reminder is registered, with no removal pending, when the debit is entered, so a crash right after
+        // the write still retries the delivery.
+        do
         {
-            throw new DomainException(ErrorCodes.InsufficientFunds, $"This costs {tokens} tokens and the balance is {wallet.State.Balance}.");
+            await EnsureReminderAsync();
+            await SealFullPagesAsync();
+        }
+        while (!_reminderRegistered || !_reminderChange.IsCompleted);
+
+        // From here to the commit: one turn, no await. Another debit may have taken the key while this one awaited.
+        if (_byKey.ContainsKey(gift.IdempotencyKey))
+        {
+            return (await EarlierAsync(gift.IdempotencyKey))!;
         }
 
-        await EnsureReminderAsync();
-        var state = wallet.State with { Ledger = await _book.MakeRoomAsync(wallet.State.Ledger) };
+        var tokens = (long)catalogGift.TokenCost * gift.Count;
+        EnforceVelocity(tokens);
+        var state = _wallet.State;
+        if (state.Balance < tokens)
+        {
+            throw new DomainException(ErrorCodes.InsufficientFunds, $"This costs {tokens} tokens and the balance is {state.Balance}.");
+        }
+
         var now = time.GetUtcNow();
         var no = state.Ledger.LastNo + 1;
         // Rounding favours the creator: the platform takes the whole tokens of its share.
@@ -158,18 +179,17 @@ public sealed partial class WalletGrain(
             tokens - platformShare, platformShare, now);
         var entry = new LedgerEntry(no, LedgerKind.GiftDebit, LedgerAccount.Spendable, -tokens, stream.CreatorId, gift.IdempotencyKey,
             delivery.TransferId, now, state.Balance - tokens, stream.Id, catalogGift.Code, gift.Count);
-        await WriteAsync(state with
+        await CommitEntryAsync(entry, state with
         {
             Balance = state.Balance - tokens,
             Ledger = state.Ledger.Append(entry),
             Outbox = [.. state.Outbox, delivery],
         });
-        Index(entry);
 
         // The debit is durable: from here the transfer completes, now or on a retry.
         await DeliverOutboxAsync();
         await GrainFactory.Get<IProgressionGrain>(UserId).TrackAsync(new XpActivity(XpSource.Gift, stream.Id, tokens));
-        await GrainFactory.Get<ILeaderboardRecorderGrain>(0).RecordAsync(BoardCategories.Gifters, UserId, tokens);
+        scores.Add(BoardCategories.Gifters, UserId, tokens);
         return ReceiptOf(entry, duplicate: false);
     }
 
@@ -186,74 +206,131 @@ public sealed partial class WalletGrain(
         }
 
         await EnsureOpenAsync();
+        await SealFullPagesAsync();
         if (_byKey.ContainsKey(idempotencyKey!))
         {
-            return wallet.State.Balance;
+            await _wallet.WhenWrittenAsync();
+            return _wallet.State.Balance;
         }
 
-        var state = wallet.State with { Ledger = await _book.MakeRoomAsync(wallet.State.Ledger) };
+        var state = _wallet.State;
         var entry = new LedgerEntry(state.Ledger.LastNo + 1, kind, LedgerAccount.Spendable, amount, Counterparty: null, idempotencyKey,
             reason, time.GetUtcNow(), state.Balance + amount);
-        await WriteAsync(state with { Balance = state.Balance + amount, Ledger = state.Ledger.Append(entry) });
-        Index(entry);
-        return wallet.State.Balance;
+        await CommitEntryAsync(entry, state with { Balance = state.Balance + amount, Ledger = state.Ledger.Append(entry) });
+        return _wallet.State.Balance;
     }
 
     public async Task<LedgerPage> GetLedgerAsync(int limit, long? before)
     {
         await EnsureOpenAsync();
-        return await _book.ReadAsync(wallet.State.Ledger, limit, before);
+        return await _book.ReadAsync(_wallet.State.Ledger, limit, before);
     }
 
     public async Task<LedgerAudit> AuditAsync()
     {
-        var entries = await _book.AllAsync(wallet.State.Ledger);
+        // One snapshot: debits made while the archived pages are read do not skew the sums.
+        var state = _wallet.State;
+        var entries = await _book.AllAsync(state.Ledger);
         var spendable = entries.Where(e => e.Account == LedgerAccount.Spendable).Sum(e => e.Amount);
         var debits = -entries.Where(e => e.Kind == LedgerKind.GiftDebit).Sum(e => e.Amount);
         var refunds = entries.Where(e => e.Kind == LedgerKind.Refund).Sum(e => e.Amount);
         var numbered = entries.Select((e, i) => e.No == i + 1).All(x => x);
-        return new LedgerAudit(UserId, wallet.State.Balance, 0, 0, numbered ? spendable : long.MinValue, 0, 0, debits, refunds,
-            wallet.State.Outbox.Sum(d => d.Tokens), entries.Count);
+        return new LedgerAudit(UserId, state.Balance, 0, 0, numbered ? spendable : long.MinValue, 0, 0, debits, refunds,
+            state.Outbox.Sum(d => d.Tokens), entries.Count);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await DeliverOutboxAsync();
-        if (wallet.State.Outbox.Length == 0)
+        if (_wallet.State.Outbox.Length == 0)
         {
             await UnregisterOutboxReminderAsync();
         }
     }
 
-    /// <summary>Delivers the outbox in order; stops at the first failure, which the reminder retries.</summary>
-    private async Task DeliverOutboxAsync()
+    /// <summary>
+    /// Delivers the outbox in order, up to the last written entry; stops at the first failure, which the reminder
+    /// retries. One loop at a time: a call made while it runs waits for it, and it picks up what was added meanwhile.
+    /// </summary>
+    private Task DeliverOutboxAsync()
     {
-        var delivered = 0;
-        foreach (var delivery in wallet.State.Outbox)
+        if (_delivering.IsCompleted)
+        {
+            _delivering = DeliverLoopAsync();
+        }
+
+        return _delivering;
+    }
+
+    private async Task DeliverLoopAsync()
+    {
+        while (_wallet.State.Outbox is [var delivery, ..] && delivery.TransferNo <= _writtenNo)
         {
             try
             {
                 await GrainFactory.Get<IEarningsGrain>(delivery.CreatorId).ReceiveAsync(delivery);
                 await GrainFactory.Get<IStreamGrain>(delivery.StreamId).RecordGiftAsync(delivery);
-                delivered++;
             }
             catch (Exception ex)
             {
                 LogDeliveryFailed(logger, ex, delivery.TransferId);
-                break;
+                return;
             }
-        }
 
-        // Acknowledged in memory only: the next write persists it, and a redelivery after a crash is a no-op.
-        if (delivered > 0)
-        {
-            wallet.State = wallet.State with { Outbox = wallet.State.Outbox[delivered..] };
+            // Acknowledged in memory only: the next write persists it, and a redelivery after a crash is a no-op.
+            _wallet.State = _wallet.State with { Outbox = [.. _wallet.State.Outbox.Where(d => d.TransferNo != delivery.TransferNo)] };
         }
     }
 
+    /// <summary>The receipt of an earlier debit with this key, once that debit is written; null if the key is new.</summary>
+    private async Task<GiftReceipt?> EarlierAsync(string key)
+    {
+        if (!_byKey.TryGetValue(key, out var earlier))
+        {
+            return null;
+        }
+
+        if (earlier.Kind != LedgerKind.GiftDebit)
+        {
+            throw new DomainException(ErrorCodes.Conflict, "This idempotency key was used for something else.") { Field = "idempotencyKey" };
+        }
+
+        // The original may still be in flight: a repeat is answered once it is written, and fails if it fails.
+        await _wallet.WhenWrittenAsync();
+        return ReceiptOf(earlier, duplicate: true);
+    }
+
+    /// <summary>Enters a ledger entry: its key is taken at once, given back if the write fails.</summary>
+    private async Task CommitEntryAsync(LedgerEntry entry, WalletState next)
+    {
+        Index(entry);
+        try
+        {
+            await _wallet.CommitAsync(next);
+        }
+        catch
+        {
+            if (entry.IdempotencyKey is { } key)
+            {
+                _byKey.Remove(key);
+            }
+
+            throw;
+        }
+
+        _writtenNo = Math.Max(_writtenNo, entry.No);
+    }
+
+    private Task SealFullPagesAsync() =>
+        _book.SealFullPagesAsync(
+            () => _wallet.State.Ledger,
+            () => _wallet.Written.Ledger.LastNo,
+            _wallet.WhenWrittenAsync,
+            tail => _wallet.State = _wallet.State with { Ledger = tail });
+
     private async Task EnsureOpenAsync()
     {
-        if (!wallet.State.Opened)
+        if (!_wallet.State.Opened)
         {
             var profile = await GrainFactory.Get<IUserGrain>(UserId).GetProfileAsync()
                 ?? throw DomainException.Forbidden("Sign in first.");
@@ -261,47 +338,72 @@ public sealed partial class WalletGrain(
         }
     }
 
+    private async Task OpenOnceAsync(string handle)
+    {
+        await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
+        var state = _wallet.State with { Opened = true, Handle = handle };
+        if (_options.StarterGrant > 0)
+        {
+            var entry = new LedgerEntry(state.Ledger.LastNo + 1, LedgerKind.Grant, LedgerAccount.Spendable, _options.StarterGrant,
+                Counterparty: null, StarterKey, Reference: "starter grant", time.GetUtcNow(), BalanceAfter: _options.StarterGrant);
+            await CommitEntryAsync(entry, state with { Balance = state.Balance + entry.Amount, Ledger = state.Ledger.Append(entry) });
+        }
+        else
+        {
+            await _wallet.CommitAsync(state);
+        }
+    }
+
     private async Task EnsureReminderAsync()
     {
-        // Registered before the first debit of an activation, so a crash right after the write still retries.
-        if (!_reminderRegistered)
+        if (!_reminderRegistered || !_reminderChange.IsCompleted)
         {
-            var period = TimeSpan.FromSeconds(_options.OutboxRetrySeconds);
-            await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
-            _reminderRegistered = true;
+            await ChangeReminderAsync(registered: true);
         }
     }
 
-    private async Task UnregisterOutboxReminderAsync()
-    {
-        if (await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+    private Task UnregisterOutboxReminderAsync() => ChangeReminderAsync(registered: false);
 
-        _reminderRegistered = false;
-    }
+    // Changes to the reminder take turns: a debit that registers it while it is being removed ends registered.
+    private Task ChangeReminderAsync(bool registered) => _reminderChange = ChangeReminderAfterAsync(_reminderChange, registered);
 
-    private async Task WriteAsync(WalletState next)
+    private async Task ChangeReminderAfterAsync(Task previous, bool registered)
     {
-        var previous = wallet.State;
-        wallet.State = next;
         try
         {
-            await wallet.WriteStateAsync();
+            await previous;
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            wallet.State = previous;
-            if (ex is InconsistentStateException)
-            {
-                // Another activation of this wallet wrote first: this one is stale and must not spend again.
-                DeactivateOnIdle();
-            }
-
-            LogWriteFailed(logger, ex, UserId);
-            throw new DomainException(ErrorCodes.Unavailable, "The wallet could not be saved; retry with the same idempotency key.", ex);
+            // Its caller saw the failure; this change is tried anyway.
         }
+
+        if (registered == _reminderRegistered)
+        {
+            return;
+        }
+
+        try
+        {
+            if (registered)
+            {
+                var period = TimeSpan.FromSeconds(_options.OutboxRetrySeconds);
+                await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
+            }
+            else if (await this.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex) when (ex is not DomainException)
+        {
+            // The reminder store is down (its exceptions are no Orleans exceptions): nothing was debited, so the
+            // caller retries with the same key.
+            LogReminderFailed(logger, ex, UserId);
+            throw new DomainException(ErrorCodes.Unavailable, "The wallet could not arm its retry; retry with the same idempotency key.", ex);
+        }
+
+        _reminderRegistered = registered;
     }
 
     private void EnforceVelocity(long tokens)
@@ -336,7 +438,7 @@ public sealed partial class WalletGrain(
 
         if (kind is not null)
         {
-            wallet.State = wallet.State with { AbuseSignals = wallet.State.AbuseSignals + 1 };
+            _wallet.State = _wallet.State with { AbuseSignals = _wallet.State.AbuseSignals + 1 };
             LogVelocity(logger, UserId, kind);
             GrainFactory.Get<IAbuseLogGrain>(0).RecordAsync(new AbuseSignal(UserId, kind, $"{tokens} tokens", time.GetUtcNow())).Ignore();
             throw new DomainException(ErrorCodes.RateLimited, kind == "gifts-per-second"
@@ -373,19 +475,19 @@ public sealed partial class WalletGrain(
     }
 
     private GiftReceipt ReceiptOf(LedgerEntry debit, bool duplicate) =>
-        new(debit.Reference!, debit.StreamId!, debit.GiftCode!, debit.Count, -debit.Amount, duplicate ? wallet.State.Balance : debit.BalanceAfter, duplicate);
+        new(debit.Reference!, debit.StreamId!, debit.GiftCode!, debit.Count, -debit.Amount, duplicate ? _wallet.State.Balance : debit.BalanceAfter, duplicate);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex KeyPattern();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: writing state failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception ex, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering gift {TransferId} failed; it will be retried")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception ex, string transferId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abuse signal: user {UserId} hit the {Limit} limit")]
     private static partial void LogVelocity(ILogger logger, string userId, string limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: changing the outbox reminder failed")]
+    private static partial void LogReminderFailed(ILogger logger, Exception ex, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {UserId}: saving on deactivation failed")]
     private static partial void LogDeactivationFailed(ILogger logger, Exception ex, string userId);

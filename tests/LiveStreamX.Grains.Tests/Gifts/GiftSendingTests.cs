@@ -1,5 +1,6 @@
 using LiveStreamX.Common;
 using LiveStreamX.Gifts;
+using LiveStreamX.Grains.Gifts;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
@@ -130,6 +131,8 @@ public sealed class GiftSendingTests(ClusterFixture fixture)
         await Grains.GetGrain<IWalletGrain>(viewer.UserId).SendGiftAsync(new SendGift(stream.GetPrimaryKeyString(), code, 1, Actors.Key())).WithTimeout();
 
         await Grains.GetGrain<IGiftCatalogGrain>(0).RetireAsync(code);
+        // Each silo reads the catalog again once its copy is this old (the wallet may live on the other silo).
+        fixture.Clock.Advance(GiftCatalogCache.MaxAge);
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             Grains.GetGrain<IWalletGrain>(viewer.UserId).SendGiftAsync(new SendGift(stream.GetPrimaryKeyString(), code, 1, Actors.Key())).WithTimeout());
         Assert.Equal(ErrorCodes.InvalidInput, error.Code);

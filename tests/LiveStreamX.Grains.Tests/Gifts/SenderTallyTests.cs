@@ -1,13 +1,10 @@
 using LiveStreamX.Gifts;
 using LiveStreamX.Grains.Gifts;
-using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Wallets;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace LiveStreamX.Grains.Tests.Gifts;
 
@@ -20,16 +17,13 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Client;
 
-    private IGrainStorage Storage =>
-        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
-
     [Fact]
     public async Task AStreamsGiftFiguresStoredBeforeTheTalliesMoveIntoThemAndStayApplied()
     {
         var (stream, _) = await Actors.StreamAsync(Grains);
         var (ada, bob) = (TestIds.User(), TestIds.User());
         await fixture.Cluster.DeactivateAsync(stream).WithTimeout();
-        await ChangeStoredAsync<StreamState>("stream", stream.GetGrainId(), s => s with
+        await fixture.ChangeStoredAsync<StreamState>("stream", stream.GetGrainId(), s => s with
         {
             GiftTotal = 300,
             Gifters = new() { [ada] = new TopGifter(ada, "ada", 200), [bob] = new TopGifter(bob, "bob", 100) },
@@ -48,7 +42,7 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
         Assert.Equal(310, (await stream.GetGiftStatsAsync()).TotalTokens);
 
         // The old copy is cleared, and the tallies alone carry the figures through the next activation.
-        var stored = await ReadStoredAsync<StreamState>("stream", stream.GetGrainId());
+        var stored = await fixture.ReadStoredAsync<StreamState>("stream", stream.GetGrainId());
         Assert.Empty(stored.Gifters);
         Assert.Empty(stored.GiftsApplied);
         Assert.Equal(0, stored.GiftTotal);
@@ -64,8 +58,8 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
         var (stream, _) = await Actors.StreamAsync(Grains);
         var sender = TestIds.User();
         await fixture.Cluster.DeactivateAsync(stream).WithTimeout();
-        // What the stream's state holds after the first of a command gift's two writes.
-        await ChangeStoredAsync<StreamState>("stream", stream.GetGrainId(), s => s with
+        // What the stream's command state holds after the first of a command gift's two writes.
+        await fixture.ChangeStoredAsync<StreamCommandsState>("stream-commands", stream.GetGrainId(), s => s with
         {
             GiftInFlight = new GiftInFlight(sender, "cy", 3, 40),
         });
@@ -86,7 +80,7 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
         var creator = TestIds.User();
         var sender = TestIds.User();
         var earnings = Grains.GetGrain<IEarningsGrain>(creator);
-        await ChangeStoredAsync<EarningsState>("earnings", earnings.GetGrainId(), s => s with
+        await fixture.ChangeStoredAsync<EarningsState>("earnings", earnings.GetGrainId(), s => s with
         {
             Applied = new() { [sender] = 7 },
         });
@@ -98,7 +92,7 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
 
         await earnings.ReceiveAsync(repeat with { TransferNo = 8 }).WithTimeout();
         Assert.Equal(7, await earnings.GetEarningsAsync());
-        Assert.Empty((await ReadStoredAsync<EarningsState>("earnings", earnings.GetGrainId())).Applied);
+        Assert.Empty((await fixture.ReadStoredAsync<EarningsState>("earnings", earnings.GetGrainId())).Applied);
     }
 
     [Fact]
@@ -114,7 +108,7 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
 
         // The ledger holds transfer 2, but the silo died before its sender's tally was written.
         var tallyless = first with { TransferNo = 2 };
-        await ChangeStoredAsync<EarningsState>("earnings", earnings.GetGrainId(), s => s with
+        await fixture.ChangeStoredAsync<EarningsState>("earnings", earnings.GetGrainId(), s => s with
         {
             Earnings = s.Earnings + tallyless.CreatorShare,
             PlatformShare = s.PlatformShare + tallyless.PlatformShare,
@@ -130,21 +124,4 @@ public sealed class SenderTallyTests(ClusterFixture fixture)
     private static GiftDelivery Delivery(string sender, string handle, long transferNo, IStreamGrain stream, Gift gift, long tokens) =>
         new(sender, handle, transferNo, stream.GetPrimaryKeyString(), "u_creator", gift, 1, tokens,
             tokens * 7 / 10, tokens - (tokens * 7 / 10), DateTimeOffset.UtcNow);
-
-    private async Task<T> ReadStoredAsync<T>(string name, GrainId grainId)
-        where T : new()
-    {
-        var state = new GrainState<T>(new T());
-        await Storage.ReadStateAsync(name, grainId, state).WithTimeout();
-        return state.State ?? new T();
-    }
-
-    private async Task ChangeStoredAsync<T>(string name, GrainId grainId, Func<T, T> change)
-        where T : new()
-    {
-        var state = new GrainState<T>(new T());
-        await Storage.ReadStateAsync(name, grainId, state).WithTimeout();
-        state.State = change(state.State ?? new T());
-        await Storage.WriteStateAsync(name, grainId, state).WithTimeout();
-    }
 }

@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
-using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Grains.Progression;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace LiveStreamX.Grains.Tests.Persistence;
 
@@ -16,30 +11,8 @@ namespace LiveStreamX.Grains.Tests.Persistence;
 /// State written behind (XP, board scores, chat history) reaches storage even when a write fails: the failed write is tried again,
 /// not forgotten until the next change.
 /// </summary>
-public sealed class WriteBehindTests : IAsyncLifetime
+public sealed class WriteBehindTests : FlakyClusterTests
 {
-    private InProcessTestCluster _cluster = null!;
-
-    private IGrainFactory Grains => _cluster.Client;
-
-    private FlakyStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyStorage>();
-
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddLiveStreamXGrains(new OrleansHostingOptions());
-            silo.AddMemoryGrainStorage(FlakyStorage.Inner);
-            silo.Services.AddSingleton(sp => new FlakyStorage(sp.GetRequiredKeyedService<IGrainStorage>(FlakyStorage.Inner)));
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => sp.GetRequiredService<FlakyStorage>());
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task BoardScoresAreWrittenAfterAFailedWriteWithoutAnotherChange()
     {
@@ -84,49 +57,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         Assert.True(Storage.Writes(id) - writesBefore < 30, $"{Storage.Writes(id) - writesBefore} writes for 30 messages");
         Storage.FailNextWrites(id, 1);
         await Timeouts.Eventually(
-            async () => (await Storage.ReadAsync<StreamState>("stream", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
+            async () => (await Storage.ReadAsync<StreamChatState>("stream-chat", id)).Chat is { Length: 30 } chat && chat[^1].Text == "message 29",
             "the whole history is written, after a failed write too");
-    }
-
-    /// <summary>Grain storage that fails the next writes of chosen grains, then passes to in-memory storage.</summary>
-    private sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
-    {
-        public const string Inner = "flaky-inner";
-
-        private readonly ConcurrentDictionary<GrainId, int> _failures = new();
-        private readonly ConcurrentDictionary<GrainId, int> _writes = new();
-
-        /// <summary>Writes of the grain's state that reached the storage.</summary>
-        public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
-
-        public void FailNextWrites(GrainId grain, int count) => _failures[grain] = count;
-
-        public int FailuresLeft(GrainId grain) => _failures.GetValueOrDefault(grain);
-
-        public async Task<T> ReadAsync<T>(string stateName, GrainId grain) where T : new()
-        {
-            var state = new GrainState<T>(new T());
-            await inner.ReadStateAsync(stateName, grain, state);
-            return state.State ?? new T();
-        }
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            var left = _failures.AddOrUpdate(grainId, -1, (_, n) => n - 1);
-            if (left >= 0)
-            {
-                throw new IOException($"Storage unavailable (test): {left} more failures for {grainId}.");
-            }
-
-            _failures[grainId] = 0;
-            _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-            return inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }
