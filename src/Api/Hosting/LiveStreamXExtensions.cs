@@ -46,7 +46,7 @@ public static class LiveStreamXExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/types';
+import type { DevLoginRequest } from '../../api/contract';
 import { SessionContext, type SessionContextValue } from './sessionContext';
 import { isSessionKey, loadSession, msUntilExpiry, saveSession, sessionFrom, type Session } from './sessionStorage';
 

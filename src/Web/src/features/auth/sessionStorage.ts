@@ -1,4 +1,4 @@
-import type { DevLoginResponse, Role, User } from '../../api/types';
+import type { DevLoginResponse, Role, User } from '../../api/contract';
 
 /** A signed-in user and the bearer token that proves it. */
 export interface Session {

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { ChatMessageEvent, Stream } from '../../api/types';
+import type { ChatMessageEvent, Stream } from '../../api/contract';
 import type { Session } from '../auth/sessionStorage';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Gift, SendGiftRequest, Stream } from '../../api/types';
+import type { Gift, SendGiftRequest, Stream } from '../../api/contract';
 import { useLive } from '../../app/liveContext';
 import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Gift } from '../../api/types';
+import type { Gift } from '../../api/contract';
 import { useSession } from '../auth/sessionContext';
 
 export interface GiftCatalog {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { LEADERBOARD_CATEGORIES, type LeaderboardEntry, type MyRank, type Season } from '../../api/types';
+import { LEADERBOARD_CATEGORIES, type LeaderboardEntry, type MyRank, type Season } from '../../api/contract';
 import { Avatar } from '../../components/Avatar';
 import { TokenAmount } from '../../components/TokenAmount';
 import { useSession } from '../auth/sessionContext';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Mood } from '../../api/types';
+import type { Mood } from '../../api/contract';
 import { toLiveError } from '../../api/errors';
 import { useLive } from '../../app/liveContext';
 import { useWakeAt } from '../../lib/useWakeAt';

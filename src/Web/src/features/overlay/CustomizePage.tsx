@@ -11,7 +11,7 @@ import {
   type Stream,
   type ThemePreset,
   type VideoFilter,
-} from '../../api/types';
+} from '../../api/contract';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { cssVars } from '../../lib/cssVars';

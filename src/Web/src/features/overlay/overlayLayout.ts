@@ -14,7 +14,7 @@ import {
   type ThemePreset,
   type ThemeSettings,
   type VideoFilter,
-} from '../../api/types';
+} from '../../api/contract';
 import { isRecord, num, oneOf, str } from '../../lib/read';
 
 export const DEFAULT_LAYOUT: OverlayLayout = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import type { Progress, ProgressStats, PublicProgress } from '../../api/types';
+import type { Progress, ProgressStats, PublicProgress } from '../../api/contract';
 import { Avatar } from '../../components/Avatar';
 import { useSession } from '../auth/sessionContext';
 import { badgeInfo } from './badges';

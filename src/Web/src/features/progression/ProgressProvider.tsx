@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
-import type { ProgressChange } from '../../api/types';
+import type { ProgressChange } from '../../api/contract';
 import { useLive } from '../../app/liveContext';
 import { useSession } from '../auth/sessionContext';
 import { ProgressContext, type ProgressContextValue } from './progressContext';

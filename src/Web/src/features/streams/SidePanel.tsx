@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ChatMessageEvent } from '../../api/types';
+import type { ChatMessageEvent } from '../../api/contract';
 
 export const SIDE_TABS = ['chat', 'qa', 'moments', 'top'] as const;
 

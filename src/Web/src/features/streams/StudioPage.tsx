@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Stream } from '../../api/types';
+import type { Stream } from '../../api/contract';
 import { LoadError } from '../../components/LoadError';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { Stream, StreamMove } from '../../api/types';
-import { SLOW_MODE_MAX_SECONDS } from '../../api/types';
+import type { Stream, StreamMove } from '../../api/contract';
+import { SLOW_MODE_MAX_SECONDS } from '../../api/contract';
 import { compactNumber, timeAgo } from '../../lib/format';
 import { useSession } from '../auth/sessionContext';
 import { MOVE_LABELS, nextMove } from './moves';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Stream } from '../../api/types';
+import type { Stream } from '../../api/contract';
 import { useInterval } from '../../lib/useInterval';
 
 const REFRESH_MS = 10_000;

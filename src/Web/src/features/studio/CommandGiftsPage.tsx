@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
+import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/contract';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';

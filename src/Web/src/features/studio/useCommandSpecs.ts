@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CommandSpec } from '../../api/types';
+import type { CommandSpec } from '../../api/contract';
 import { useSession } from '../auth/sessionContext';
 import { readCommandSpecs } from './commandForm';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Gift, LedgerEntry, LedgerName } from '../../api/types';
+import type { Gift, LedgerEntry, LedgerName } from '../../api/contract';
 import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';
 import { timeAgo } from '../../lib/format';

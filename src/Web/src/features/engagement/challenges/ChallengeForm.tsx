@@ -8,7 +8,7 @@ import {
   type Challenge,
   type ChallengeKind,
   type Stream,
-} from '../../../api/types';
+} from '../../../api/contract';
 import { FormField } from '../../../components/FormField';
 import { formatDuration } from '../../../lib/countdown';
 import { useSubmit } from '../../../lib/useSubmit';

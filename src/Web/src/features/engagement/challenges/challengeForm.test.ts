@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveError } from '../../../api/errors';
-import type { CommandSpec } from '../../../api/types';
+import type { CommandSpec } from '../../../api/contract';
 import { errorAt } from '../../studio/commandForm';
 import { challengeFailure } from './challengeErrors';
 import { checkChallengeDraft, emptyChallengeDraft, hubFieldErrors, withKind, withReward } from './challengeForm';

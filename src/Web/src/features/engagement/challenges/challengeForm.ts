@@ -11,7 +11,7 @@ import {
   type CommandParamValue,
   type CommandSpec,
   type StartChallengeRequest,
-} from '../../../api/types';
+} from '../../../api/contract';
 import { canonicalKey, type FieldErrors, type ParamDraft, paramsDraft, toValue } from '../../studio/commandForm';
 import { CHALLENGE_KIND_INFO } from './challengeView';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { Moment } from '../../../api/types';
+import type { Moment } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { useSession } from '../../auth/sessionContext';
 import type { StreamFeed } from '../../streams/streamFeed';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/types';
+import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { FieldError } from '../../../components/FieldError';
 import { FormField } from '../../../components/FormField';

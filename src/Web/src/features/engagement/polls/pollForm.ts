@@ -9,7 +9,7 @@ import {
   POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
   type CreatePollRequest,
-} from '../../../api/types';
+} from '../../../api/contract';
 
 /** The durations offered, in seconds (the select's values). */
 export const POLL_DURATIONS: readonly { seconds: number; label: string }[] = [

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { MarkQuestionRequest } from '../../../api/types';
+import type { MarkQuestionRequest } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { useSession } from '../../auth/sessionContext';
 import type { StreamFeed } from '../../streams/streamFeed';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { WheelResultEvent } from '../../../api/types';
+import type { WheelResultEvent } from '../../../api/contract';
 import type { commitmentOf } from './wheelRounds';
 import { verifyWheelRound, webCryptoDigest, type WheelVerification } from './verify';
 
