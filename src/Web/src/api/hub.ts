@@ -587,7 +587,8 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+      const reason: unknown = signal?.reason;
+      reject(reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError'));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

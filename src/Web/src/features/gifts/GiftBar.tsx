@@ -63,13 +63,18 @@ export function GiftBar({ stream, session }: GiftBarProps) {
   const short = wallet.balance !== null && gift !== null && cost > wallet.balance;
 
   // Sends belong to who started them: a sign-out or another stream stops their retries.
+  const owner = `${userId ?? ''}/${stream?.id ?? ''}`;
+  const [shownFor, setShownFor] = useState(owner);
+  if (shownFor !== owner) {
+    setShownFor(owner);
+    setFailed(null);
+    setWaiting(false);
+  }
   useEffect(() => {
     const controller = new AbortController();
     abort.current = controller;
-    setFailed(null);
-    setWaiting(false);
     return () => controller.abort();
-  }, [userId, stream?.id]);
+  }, [owner]);
 
   useEffect(() => {
     if (!sent) {

@@ -82,7 +82,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     if (structural) {
       setErrors(NO_FIELD_ERRORS); // errors are keyed by widget index, which just moved
     }
-  }, []);
+  }, [setErrors, setGeneralError]);
 
   const preview = useMemo(() => (draft ? readLayout(toLayout(draft).layout) : null), [draft]);
 
@@ -431,7 +431,7 @@ interface WidgetRowProps {
 function WidgetRow({ index, count, widget, errors, rowErrors, onChange, onMove, onRemove }: WidgetRowProps) {
   const id = useId();
   const kind = KIND_LABELS[widget.kind];
-  const field = (name: keyof WidgetDraft & string, label: string, props: { type?: string; max?: number; placeholder?: string; hint?: string; min?: number; step?: number | string } = {}) => {
+  const field = (name: Extract<keyof WidgetDraft, string>, label: string, props: { type?: string; max?: number; placeholder?: string; hint?: string; min?: number; step?: number | string } = {}) => {
     const error = errorAt(errors, widgetKey(index, name));
     const inputId = `${id}-${name}`;
     return (

@@ -10,7 +10,7 @@ import { xpBar } from './levels';
 import { useProgress } from './progressContext';
 
 /** The counters shown on my own profile, by their wire names. */
-const STAT_LABELS: [keyof ProgressStats & string, string][] = [
+const STAT_LABELS: [Extract<keyof ProgressStats, string>, string][] = [
   ['watchHeartbeats', 'Watch time (30 s beats)'],
   ['watchStreakDays', 'Day streak'],
   ['chatMessages', 'Chat messages'],

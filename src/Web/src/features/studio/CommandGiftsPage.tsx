@@ -66,7 +66,10 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
         throw error;
       }),
   });
-  const loaded: Loaded | null = streamQuery.data && loadedSpecs ? { stream: streamQuery.data, specs: loadedSpecs } : null;
+  const loaded: Loaded | null = useMemo(
+    () => (streamQuery.data && loadedSpecs ? { stream: streamQuery.data, specs: loadedSpecs } : null),
+    [streamQuery.data, loadedSpecs],
+  );
   const [draft, setDraft] = useState<CommandsDraft | null>(null);
   // The inputs start from the stored configuration once; later reads do not overwrite what is being edited.
   if (draft === null && loaded && configQuery.data !== undefined) {
@@ -90,7 +93,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       setErrors(NO_FIELD_ERRORS); // errors are keyed by row index, which just moved
       setGeneralError(null);
     }
-  }, []);
+  }, [setErrors, setGeneralError]);
 
   const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
     edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));

@@ -122,7 +122,7 @@ function draftOf(param: CommandParamSpec, value: unknown): ParamDraft {
   if (param.type === 'string[]') {
     return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
   }
-  return value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 let nextKey = 1;

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   CHALLENGE_DURATION_MAX_SECONDS,
   CHALLENGE_DURATION_MIN_SECONDS,
@@ -49,7 +49,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   const id = useId();
   const { specs, error: specsError } = useCommandSpecs();
   const schema = useMemo(() => challengeDraftSchema(specs ?? []), [specs]);
-  const { register, handleSubmit, watch, setValue, reset, formState } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
+  const { register, handleSubmit, setValue, reset, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
     resolver: async (values) => {
       const result = await schema.safeParseAsync(values);
       return result.success
@@ -58,7 +58,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
     },
     defaultValues: emptyChallengeDraft(),
   });
-  const draft = watch();
+  const draft = useWatch({ control }) as ChallengeDraft;
   // The client's checks and the server's answer land in the same place, keyed like the server's fields.
   const [serverErrors, setServerErrors] = useState<FieldErrors>(NO_ERRORS);
   const errors: FieldErrors = serverErrors.size > 0 ? serverErrors : fromFormErrors(formState.errors);

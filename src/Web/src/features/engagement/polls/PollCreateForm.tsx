@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { FieldError } from '../../../components/FieldError';
@@ -34,8 +34,8 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
     resolver: zodResolver(pollDraftSchema),
     defaultValues: emptyDraft,
   });
-  const { register, handleSubmit, setValue, watch, reset, formState } = form;
-  const draft = watch();
+  const { register, handleSubmit, setValue, reset, formState, control } = form;
+  const draft = useWatch({ control }) as PollDraft;
   const errors = formState.errors;
   const [failure, setFailure] = useState<string | null>(null);
   const { busy, run } = useSubmit();

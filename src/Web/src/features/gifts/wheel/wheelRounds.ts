@@ -53,7 +53,7 @@ export function readSpin(event: OverlayTriggerEvent, animate: boolean): { roundI
     roundId: typeof roundId === 'number' || typeof roundId === 'string' ? String(roundId) : event.triggerId,
     spin: {
       triggerId: event.triggerId,
-      segments: segments as string[],
+      segments,
       segmentIndex,
       seedHash: typeof seedHash === 'string' ? seedHash : null,
       by: event.by?.handle ?? '',
