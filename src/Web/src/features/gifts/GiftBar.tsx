@@ -165,7 +165,8 @@ export function GiftBar({ stream, session }: GiftBarProps) {
       {catalog.error && <LoadError message={catalog.error} onRetry={catalog.reload} className="gift-bar__notice" />}
 
       <div className="gift-bar__body">
-        <ul className="gift-bar__catalog" aria-label="Gifts">
+        {/* Focusable: the keyboard scrolls the row even while its gifts are disabled (signed out, own stream). */}
+        <ul className="gift-bar__catalog" aria-label="Gifts" tabIndex={0}>
           {gifts === null &&
             !catalog.error &&
             Array.from({ length: 6 }, (_, i) => (
