@@ -24,6 +24,7 @@ public sealed class WebContractTests(AppFixture fixture)
     public async Task TheWebClientsCopyOfTheOpenApiDocumentIsTheServedOne()
     {
         var served = JsonNode.Parse(await fixture.App.Http().GetStringAsync("/openapi/v1.json").WithTimeout())!;
+        served.AsObject().Remove("servers"); // where this test's server listens, not part of the contract
         if (Environment.GetEnvironmentVariable("LSX_UPDATE_WEB_CONTRACT") == "1")
         {
             await File.WriteAllTextAsync(ContractPath, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
