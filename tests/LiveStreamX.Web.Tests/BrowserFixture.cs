@@ -41,14 +41,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         }).WithTimeout();
     }
 
-    /// <summary>A fresh browser session (own localStorage) whose relative URLs go to the Api.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A desktop window.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    /// <summary>A phone held upright (390 × 844 CSS pixels, an iPhone 12–15's).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A fresh browser session (own localStorage) whose relative URLs go to the Api; a desktop window unless told.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The fixture has not started.");
+        var phone = viewport is not null && viewport.Width < 600;
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? Desktop,
+            IsMobile = phone,
+            HasTouch = phone,
         }).WithTimeout();
         context.SetDefaultTimeout((float)Timeouts.Default.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)Timeouts.Default.TotalMilliseconds);

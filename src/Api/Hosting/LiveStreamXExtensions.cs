@@ -68,7 +68,7 @@ public static class LiveStreamXExtensions
             }
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, type ProblemDetails } from './types';
+import { ERROR_CODES, type ErrorCode, type ProblemDetails } from './contract';
 
 /** A stable code from PROTOCOL.md, or one of the client's own: `offline` (no hub connection), `unknown`. */
 export type ClientErrorCode = ErrorCode | 'offline' | 'unknown';

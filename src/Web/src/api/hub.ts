@@ -14,6 +14,9 @@ import {
   STREAM_EVENT_TYPES,
   USER_EVENT_TYPES,
   type AskRequest,
+  type HubArgs,
+  type HubMethodName,
+  type HubResult,
   type Challenge,
   type ChatMessageEvent,
   type ClosePollRequest,
@@ -37,10 +40,15 @@ import {
   type UpvoteRequest,
   type UserEvent,
   type VoteRequest,
-} from './types';
+} from './contract';
 
 /** The part of a HubConnection that takes event handlers. */
 export type EventRegistrar = Pick<HubConnection, 'on'>;
+
+/** Invokes a hub method by its wire name, with the argument tuple and result the generated contract gives it. */
+export function invokeHub<M extends HubMethodName>(hub: HubConnection, method: M, ...args: HubArgs<M>): Promise<HubResult<M>> {
+  return hub.invoke<HubResult<M>>(method, ...args);
+}
 
 /**
  * Registers `handler` under every stream event name (STREAM_EVENT_TYPES), and unpacks `stream:events` batches into
@@ -217,9 +225,11 @@ export class LiveConnection {
       this.watchers.delete(streamId);
       this.sequencer.forget(streamId);
       const hub = this.connectedHub();
-      hub?.invoke(HubMethods.leave, streamId).catch(() => {
-        // Leaving is best effort: the server drops the connection's groups when it closes anyway.
-      });
+      if (hub) {
+        invokeHub(hub, HubMethods.leave, streamId).catch(() => {
+          // Leaving is best effort: the server drops the connection's groups when it closes anyway.
+        });
+      }
     };
   }
 
@@ -232,7 +242,7 @@ export class LiveConnection {
     const request: SendChatRequest = { streamId, text };
     try {
       // The accepted event also comes back as a broadcast, which the sequencer applies in order.
-      return await hub.invoke<ChatMessageEvent>(HubMethods.sendChat, request);
+      return await invokeHub(hub, HubMethods.sendChat, request);
     } catch (error) {
       throw toLiveError(error);
     }
@@ -246,7 +256,7 @@ export class LiveConnection {
    */
   sendGift(request: SendGiftRequest, options: RetryOptions = {}): Promise<GiftReceipt> {
     return retrySameRequest(
-      () => this.invokeOnce<GiftReceipt>(HubMethods.sendGift, request),
+      () => this.invokeOnce(HubMethods.sendGift, request),
       classifyFailure,
       {
         waitForConnection: (timeoutMs, signal) => this.whenConnected(timeoutMs, signal),
@@ -262,7 +272,7 @@ export class LiveConnection {
    * `poll:create`. Rejects with a LiveError: `conflict` (one is open), `invalid_input`, `forbidden`, `offline`, …
    */
   createPoll(request: CreatePollRequest): Promise<Poll> {
-    return this.invokeOnce<Poll>(HubMethods.createPoll, request);
+    return this.invokeOnce(HubMethods.createPoll, request);
   }
 
   /**
@@ -270,12 +280,12 @@ export class LiveConnection {
    * come back as `conflict`. Rejects with `conflict` (voted already), `not_found` (closed or unknown), `offline`, …
    */
   vote(request: VoteRequest): Promise<Poll> {
-    return this.invokeOnce<Poll>(HubMethods.vote, request);
+    return this.invokeOnce(HubMethods.vote, request);
   }
 
   /** Closes the open poll early (its creator or an admin); `poll:closed` follows for every viewer. */
   closePoll(request: ClosePollRequest): Promise<Poll | null> {
-    return this.invokeOnce<Poll | null>(HubMethods.closePoll, request);
+    return this.invokeOnce(HubMethods.closePoll, request);
   }
 
   /**
@@ -284,7 +294,7 @@ export class LiveConnection {
    * an integer is refused as `invalid_input`.
    */
   react(request: ReactRequest): Promise<ReactResult> {
-    return this.invokeOnce<ReactResult>(HubMethods.react, request);
+    return this.invokeOnce(HubMethods.react, request);
   }
 
   /**
@@ -292,17 +302,17 @@ export class LiveConnection {
    * `rate_limited` (one every 10 s), `not_live`, `invalid_input`, `forbidden` (anonymous), `offline`, …
    */
   ask(request: AskRequest): Promise<Question> {
-    return this.invokeOnce<Question>(HubMethods.ask, request);
+    return this.invokeOnce(HubMethods.ask, request);
   }
 
   /** Upvotes a question once; a second upvote is `conflict`, so it is not resent after a lost connection either. */
   upvote(request: UpvoteRequest): Promise<Question> {
-    return this.invokeOnce<Question>(HubMethods.upvote, request);
+    return this.invokeOnce(HubMethods.upvote, request);
   }
 
   /** Marks a question `answered` or `dismissed` (the stream's creator or an admin). */
   markQuestion(request: MarkQuestionRequest): Promise<Question> {
-    return this.invokeOnce<Question>(HubMethods.markQuestion, request);
+    return this.invokeOnce(HubMethods.markQuestion, request);
   }
 
   /**
@@ -310,12 +320,16 @@ export class LiveConnection {
    * `conflict` (one is running), `not_live`, `invalid_input` (`reward.params.color: …`), `forbidden`, `offline`, …
    */
   startChallenge(request: StartChallengeRequest): Promise<Challenge> {
-    return this.invokeOnce<Challenge>(HubMethods.startChallenge, request);
+    const { reward } = request;
+    return this.invokeOnce(HubMethods.startChallenge, {
+      ...request,
+      reward: reward ? { action: reward.action, params: reward.params ?? null } : null,
+    });
   }
 
   /** Marks a highlight moment (optional note); `moment:detected` follows. `rate_limited`: once per 30 s per user. */
   markMoment(request: MarkMomentRequest): Promise<Moment> {
-    return this.invokeOnce<Moment>(HubMethods.markMoment, request);
+    return this.invokeOnce(HubMethods.markMoment, request);
   }
 
   /**
@@ -323,7 +337,7 @@ export class LiveConnection {
    * after a lost connection: the next one comes 30 s later anyway.
    */
   heartbeat(request: HeartbeatRequest): Promise<ProgressChange | null> {
-    return this.invokeOnce<ProgressChange | null>(HubMethods.heartbeat, request);
+    return this.invokeOnce(HubMethods.heartbeat, request);
   }
 
   /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */
@@ -353,13 +367,13 @@ export class LiveConnection {
   }
 
   /** One invocation; a failure that came from losing the connection is reported as `offline`. */
-  private async invokeOnce<T>(method: string, argument: unknown): Promise<T> {
+  private async invokeOnce<M extends HubMethodName>(method: M, ...args: HubArgs<M>): Promise<HubResult<M>> {
     const hub = this.connectedHub();
     if (!hub) {
       throw new LiveError('offline', undefined);
     }
     try {
-      return await hub.invoke<T>(method, argument);
+      return await invokeHub(hub, method, ...args);
     } catch (error) {
       const live = toLiveError(error);
       if (live.code === 'unknown' && (hub !== this.hub || hub.state !== HubConnectionState.Connected)) {
@@ -469,7 +483,7 @@ export class LiveConnection {
     }
     let result: JoinResult;
     try {
-      result = await hub.invoke<JoinResult>(HubMethods.join, ticket.streamId, ticket.sinceSeq);
+      result = await invokeHub(hub, HubMethods.join, ticket.streamId, ticket.sinceSeq ?? null);
     } catch (error) {
       if (this.sequencer.failJoin(ticket)) {
         this.joinFailed(hub, ticket.streamId, toLiveError(error));
@@ -573,7 +587,8 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+      const reason: unknown = signal?.reason;
+      reject(reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError'));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

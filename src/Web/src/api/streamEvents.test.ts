@@ -10,33 +10,18 @@ import {
   type StreamEventType,
   type UserEvent,
   type UserEventType,
-} from './types';
+} from './contract';
 
-/** Every server-to-client name the client registers: stream events, their batch, and the user's own (`level:up`, …). */
-const ALL_EVENT_TYPES: readonly string[] = [...STREAM_EVENT_TYPES, STREAM_EVENTS_BATCH, ...USER_EVENT_TYPES];
 
-const protocol = readFileSync(new URL('../../../../docs/PROTOCOL.md', import.meta.url), 'utf8');
+// The Api's OpenAPI document (REST and hub), which the types are generated from: names checked at run time here.
+const openapi = JSON.parse(readFileSync(new URL('./generated/openapi.json', import.meta.url), 'utf8')) as {
+  components: { schemas: Record<string, { oneOf?: { $ref: string }[]; properties?: Record<string, { const?: string }> }> };
+};
+const schemas = openapi.components.schemas;
 
-/** The names PROTOCOL.md's JSON examples send as an event's `type`. */
-function typesInProtocolExamples(): Set<string> {
-  return new Set([...protocol.matchAll(/"type":\s*"([a-z]+:[a-z]+)"/g)].map((m) => m[1]!));
-}
-
-/**
- * The events PROTOCOL.md's headings name. A heading names hub methods with their arguments (`qa:ask` ({ … })) and
- * events without (`### \`challenge:start\` ({ … }) · \`challenge:update\``).
- */
-function eventsInProtocolHeadings(): Set<string> {
-  const events = new Set<string>();
-  for (const [heading] of protocol.matchAll(/^#{2,4} .*$/gm)) {
-    for (const part of heading.replace(/^#+ /, '').split(' · ')) {
-      const named = /^`([a-z]+:[a-z]+)`(.*)$/.exec(part.trim());
-      if (named && !named[2]!.trim().startsWith('(')) {
-        events.add(named[1]!);
-      }
-    }
-  }
-  return events;
+/** The wire names of a union's events (StreamEvent, UserEvent): each member's constant `type`. */
+function eventNamesOf(union: string): string[] {
+  return (schemas[union]?.oneOf ?? []).map((ref) => schemas[ref.$ref.split('/').pop()!]?.properties?.type?.const ?? '?');
 }
 
 describe('the stream event names', () => {
@@ -53,22 +38,12 @@ describe('the stream event names', () => {
     );
   });
 
-  it('cover every event PROTOCOL.md shows with a `type`', () => {
-    const documented = typesInProtocolExamples();
-    expect(documented.size).toBeGreaterThan(10);
-    for (const type of documented) {
-      expect(ALL_EVENT_TYPES, `${type} is sent by the server but not registered`).toContain(type);
-    }
+  it('are the events the server sends, as its OpenAPI document names them', () => {
+    expect([...STREAM_EVENT_TYPES].sort()).toEqual(eventNamesOf('StreamEvent').sort());
   });
 
-  it('cover every event PROTOCOL.md names in a heading, and PROTOCOL.md names each of them', () => {
-    const documented = eventsInProtocolHeadings();
-    expect(documented).toContain('overlay:update'); // the heading that names it with a REST path
-    expect(documented).toContain('moment:detected');
-    expect(documented).not.toContain('moment:mark'); // a method: it has arguments
-    expect([...documented].filter((name) => !ALL_EVENT_TYPES.includes(name))).toEqual([]);
-    const mentioned = new Set([...protocol.matchAll(/`([a-z]+:[a-z]+)`/g)].map((m) => m[1]!));
-    expect(ALL_EVENT_TYPES.filter((type) => !mentioned.has(type))).toEqual([]);
+  it('name every hub method the server has, as its OpenAPI document names them', () => {
+    expect(Object.values(HubMethods).sort()).toEqual(Object.keys(schemas.HubMethods?.properties ?? {}).sort());
   });
 
   it('are told apart from the client-to-server methods the client calls', () => {
@@ -128,11 +103,8 @@ describe('the user event names', () => {
     expect(USER_EVENT_TYPES.filter((type) => (STREAM_EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
   });
 
-  it('are the events PROTOCOL.md sends to the user only', () => {
-    const section = protocol.split('### `level:up`')[1]!.split(/^### /m)[0]!;
-    for (const type of USER_EVENT_TYPES) {
-      expect(section).toContain(`"type": "${type}"`);
-    }
+  it('are the user events the server sends, as its OpenAPI document names them', () => {
+    expect([...USER_EVENT_TYPES].sort()).toEqual(eventNamesOf('UserEvent').sort());
   });
 
   it('are registered with the hub connection apart from the stream events, each once', () => {

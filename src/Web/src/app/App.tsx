@@ -1,4 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { createQueryClient } from '../api/queries';
 import { SessionProvider } from '../features/auth/SessionProvider';
 import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
@@ -14,7 +17,9 @@ import { LiveProvider } from './LiveProvider';
 import { NotFoundPage } from './NotFoundPage';
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
+    <QueryClientProvider client={queryClient}>
     <SessionProvider>
       <LiveProvider>
         <BrowserRouter>
@@ -36,5 +41,6 @@ export function App() {
         </BrowserRouter>
       </LiveProvider>
     </SessionProvider>
+    </QueryClientProvider>
   );
 }

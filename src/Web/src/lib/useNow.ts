@@ -7,9 +7,13 @@ export function useNow(active: boolean, ms = 1000): number {
     if (!active) {
       return;
     }
-    setNow(Date.now());
+    // The clock catches up at once (it was frozen while inactive), then ticks.
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [active, ms]);
   return now;
 }

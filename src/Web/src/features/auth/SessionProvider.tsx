@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/types';
+import type { DevLoginRequest } from '../../api/contract';
 import { SessionContext, type SessionContextValue } from './sessionContext';
-import { isSessionKey, loadSession, msUntilExpiry, saveSession, sessionFrom, type Session } from './sessionStorage';
+import { isSessionKey, loadSession, msUntilExpiry, saveSession, sessionFrom, sessionToken, type Session } from './sessionStorage';
 
 // setTimeout takes at most a signed 32-bit delay.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -10,10 +10,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Holds the session (in localStorage `lsx.session`) and the REST client that sends its token. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(loadSession);
-  const tokenRef = useRef<string | null>(session?.accessToken ?? null);
 
   const update = useCallback((next: Session | null) => {
-    tokenRef.current = next?.accessToken ?? null;
     saveSession(next);
     setSession(next);
   }, []);
@@ -21,7 +19,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => update(null), [update]);
 
   const api = useMemo(
-    () => new RestClient({ getToken: () => tokenRef.current, onUnauthorized: signOut }),
+    // The session's token, read per request: loading or saving a session sets it.
+    () => new RestClient({ getToken: sessionToken, onUnauthorized: signOut }),
     [signOut],
   );
 
@@ -52,7 +51,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const onStorage = (event: StorageEvent) => {
       if (isSessionKey(event.key)) {
         const next = loadSession();
-        tokenRef.current = next?.accessToken ?? null;
         setSession(next);
       }
     };

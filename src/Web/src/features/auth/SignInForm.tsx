@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
-import type { SignInRole } from '../../api/types';
+import type { SignInRole } from '../../api/contract';
 import { FieldError } from '../../components/FieldError';
 import { useSubmit } from '../../lib/useSubmit';
 import { useSession } from './sessionContext';

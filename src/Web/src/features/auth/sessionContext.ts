@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/types';
+import type { DevLoginRequest } from '../../api/contract';
 import type { Session } from './sessionStorage';
 
 export interface SessionContextValue {

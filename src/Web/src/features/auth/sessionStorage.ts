@@ -1,4 +1,4 @@
-import type { DevLoginResponse, Role, User } from '../../api/types';
+import type { DevLoginResponse, Role, User } from '../../api/contract';
 
 /** A signed-in user and the bearer token that proves it. */
 export interface Session {
@@ -49,15 +49,28 @@ export function parseSession(raw: string | null): Session | null {
   }
 }
 
+// The token of the session last loaded or saved, kept in memory too: where storage is blocked, it still signs the
+// page's requests.
+let currentToken: string | null = null;
+
+/** The access token requests send: the session's last loaded or saved here. */
+export function sessionToken(): string | null {
+  return currentToken;
+}
+
 export function loadSession(): Session | null {
+  let session: Session | null = null;
   try {
-    return parseSession(localStorage.getItem(KEY));
+    session = parseSession(localStorage.getItem(KEY));
   } catch {
-    return null; // storage blocked (privacy mode): stay signed out
+    // storage blocked (privacy mode): stay signed out
   }
+  currentToken = session?.accessToken ?? null;
+  return session;
 }
 
 export function saveSession(session: Session | null): void {
+  currentToken = session?.accessToken ?? null;
   try {
     if (session) {
       localStorage.setItem(KEY, JSON.stringify(session));

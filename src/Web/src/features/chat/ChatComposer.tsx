@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { toLiveError } from '../../api/errors';
-import { CHAT_MAX_LENGTH } from '../../api/types';
+import { CHAT_MAX_LENGTH } from '../../api/contract';
 
 interface ChatComposerProps {
   /** Why sending is impossible right now (signed out, not live), or null when it is possible. */

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ChatMessageEvent } from '../../api/types';
+import type { ChatMessageEvent } from '../../api/contract';
 import { clockTime, hueOf } from '../../lib/format';
 import { chatBadges } from '../progression/badges';
 import { BadgeIcon } from '../progression/BadgeIcon';

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { ChatMessageEvent, Stream } from '../../api/types';
+import type { ChatMessageEvent, Stream } from '../../api/contract';
 import type { Session } from '../auth/sessionStorage';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';
@@ -113,7 +113,16 @@ export function ChatPanel({ stream, messages, session, onSend, slowMotion = fals
         </span>
       </header>
       <div className="chat__body">
-        <ol className="chat__list" ref={listRef} onScroll={onScroll} data-testid="chat-list" aria-live="polite">
+        <ol
+          className="chat__list"
+          ref={listRef}
+          onScroll={onScroll}
+          data-testid="chat-list"
+          aria-live="polite"
+          aria-label="Chat messages"
+          // Focusable, so that the keyboard scrolls through the chat (arrow keys, Page Up/Down).
+          tabIndex={0}
+        >
           {messages.length === 0 && <li className="chat__empty">No messages yet. Say hello!</li>}
           {messages.map((message) => (
             <ChatMessageItem

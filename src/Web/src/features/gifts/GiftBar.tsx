@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Gift, SendGiftRequest, Stream } from '../../api/types';
+import type { Gift, SendGiftRequest, Stream } from '../../api/contract';
 import { useLive } from '../../app/liveContext';
 import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';
@@ -63,13 +63,18 @@ export function GiftBar({ stream, session }: GiftBarProps) {
   const short = wallet.balance !== null && gift !== null && cost > wallet.balance;
 
   // Sends belong to who started them: a sign-out or another stream stops their retries.
+  const owner = `${userId ?? ''}/${stream?.id ?? ''}`;
+  const [shownFor, setShownFor] = useState(owner);
+  if (shownFor !== owner) {
+    setShownFor(owner);
+    setFailed(null);
+    setWaiting(false);
+  }
   useEffect(() => {
     const controller = new AbortController();
     abort.current = controller;
-    setFailed(null);
-    setWaiting(false);
     return () => controller.abort();
-  }, [userId, stream?.id]);
+  }, [owner]);
 
   useEffect(() => {
     if (!sent) {
@@ -160,7 +165,8 @@ export function GiftBar({ stream, session }: GiftBarProps) {
       {catalog.error && <LoadError message={catalog.error} onRetry={catalog.reload} className="gift-bar__notice" />}
 
       <div className="gift-bar__body">
-        <ul className="gift-bar__catalog" aria-label="Gifts">
+        {/* Focusable: the keyboard scrolls the row even while its gifts are disabled (signed out, own stream). */}
+        <ul className="gift-bar__catalog" aria-label="Gifts" tabIndex={0}>
           {gifts === null &&
             !catalog.error &&
             Array.from({ length: 6 }, (_, i) => (

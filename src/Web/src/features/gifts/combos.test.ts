@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GiftRarity, GiftReceivedEvent } from '../../api/types';
+import type { GiftRarity, GiftReceivedEvent } from '../../api/contract';
 import { giftsReducer, initialGifts, LEAVE_MS, LINGER_MS, MAX_ITEMS, nextTickAt, type GiftsState } from './combos';
 
 let seq = 100;

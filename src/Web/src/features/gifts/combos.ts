@@ -1,7 +1,7 @@
 // The gifts on screen over the video, one per combo: a gift sent again within the combo window updates the
 // item already showing (its ×N counter bumps) instead of starting another animation. Pure: time comes in.
 
-import type { GiftRarity, GiftReceivedEvent, GiftRef, UserRef } from '../../api/types';
+import type { GiftRarity, GiftReceivedEvent, GiftRef, UserRef } from '../../api/contract';
 
 /** How long an item stays after its last gift, by rarity. Long enough to read, at least 2 s. */
 export const LINGER_MS: Record<GiftRarity, number> = {

@@ -1,4 +1,4 @@
-import type { GiftRarity } from '../../api/types';
+import type { GiftRarity } from '../../api/contract';
 
 // The catalog names an `animationKey` (`rose-float`, `rocket-launch`) but ships no artwork: the client draws each
 // gift as an emoji picked by the words of its key and code, and animates it by rarity.

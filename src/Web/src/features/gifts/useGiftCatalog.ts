@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Gift } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import type { Gift } from '../../api/contract';
+import { queryErrorMessage, queryKeys } from '../../api/queries';
 import { useSession } from '../auth/sessionContext';
 
 export interface GiftCatalog {
@@ -9,33 +10,21 @@ export interface GiftCatalog {
   reload(): void;
 }
 
-/** The active gift catalog: `GET /api/gifts`. */
+// The server sends them cheapest first; a stable sort keeps its order among equal prices.
+const cheapestFirst = (list: Gift[]) => [...list].sort((a, b) => a.tokenCost - b.tokenCost);
+
+/** The active gift catalog: `GET /api/gifts`, shared by every view that shows it. */
 export function useGiftCatalog(): GiftCatalog {
   const { api } = useSession();
-  const [gifts, setGifts] = useState<Gift[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.listGifts(controller.signal).then(
-      (list) => {
-        // The server sends them cheapest first; a stable sort keeps its order among equal prices.
-        setGifts([...list].sort((a, b) => a.tokenCost - b.tokenCost));
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(caught instanceof Error ? caught.message : 'Could not load the gifts.');
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [api, attempt]);
-
-  const reload = useCallback(() => {
-    setError(null);
-    setAttempt((n) => n + 1);
-  }, []);
-  return { gifts, error, reload };
+  const query = useQuery({
+    queryKey: queryKeys.gifts(),
+    queryFn: ({ signal }) => api.listGifts(signal),
+    select: cheapestFirst,
+    staleTime: 60_000,
+  });
+  return {
+    gifts: query.data ?? null,
+    error: query.data === undefined ? queryErrorMessage(query.error, 'Could not load the gifts.') : null,
+    reload: () => void query.refetch(),
+  };
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { LeaderboardEntry } from '../../api/types';
+import type { LeaderboardEntry } from '../../api/contract';
 import { Avatar } from '../../components/Avatar';
 import { TokenAmount } from '../../components/TokenAmount';
 

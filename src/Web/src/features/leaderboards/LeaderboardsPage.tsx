@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { LEADERBOARD_CATEGORIES, type LeaderboardEntry, type MyRank, type Season } from '../../api/types';
+import { LEADERBOARD_CATEGORIES, type LeaderboardEntry, type MyRank } from '../../api/contract';
+import { queryKeys, shouldRetry } from '../../api/queries';
 import { Avatar } from '../../components/Avatar';
 import { TokenAmount } from '../../components/TokenAmount';
 import { useSession } from '../auth/sessionContext';
@@ -24,46 +25,33 @@ export function LeaderboardsPage() {
   const category = readCategory(params.get('category'));
   const scope = readScope(params.get('scope'));
   const meId = session?.user.id ?? null;
-  const [season, setSeason] = useState<Season | null>(null);
-  const [board, setBoard] = useState<Board>({ status: 'loading' });
-  const [rank, setRank] = useState<Rank>({ status: 'loading' });
   const labels = CATEGORY_LABELS[category];
 
-  useEffect(() => {
-    const abort = new AbortController();
-    api.getCurrentSeason(abort.signal).then(setSeason, () => {
-      // The season line is left out.
-    });
-    return () => abort.abort();
-  }, [api]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setBoard({ status: 'loading' });
-    api.getLeaderboard(category, scope, TOP_SIZE, abort.signal).then(
-      (entries) => setBoard({ status: 'ok', entries: Array.isArray(entries) ? entries : [] }),
-      (error: Error) => !abort.signal.aborted && setBoard({ status: 'error', message: error.message }),
-    );
-    return () => abort.abort();
-  }, [api, category, scope]);
-
-  useEffect(() => {
-    if (!meId) {
-      return;
-    }
-    const abort = new AbortController();
-    setRank({ status: 'loading' });
-    api.getMyRank(category, scope, NEIGHBOURS, abort.signal).then(
-      (value) => setRank({ status: 'ok', rank: value }),
-      (error: Error) => {
-        if (abort.signal.aborted) {
-          return;
-        }
-        setRank(error instanceof ApiError && error.code === 'not_found' ? { status: 'none' } : { status: 'error', message: error.message });
-      },
-    );
-    return () => abort.abort();
-  }, [api, category, scope, meId]);
+  // A failed season read leaves the season line out.
+  const season = useQuery({ queryKey: queryKeys.currentSeason(), queryFn: ({ signal }) => api.getCurrentSeason(signal), staleTime: 60_000 })
+    .data ?? null;
+  const boardQuery = useQuery({
+    queryKey: queryKeys.leaderboard(category, scope, TOP_SIZE),
+    queryFn: ({ signal }) => api.getLeaderboard(category, scope, TOP_SIZE, signal),
+  });
+  const board: Board = boardQuery.data
+    ? { status: 'ok', entries: Array.isArray(boardQuery.data) ? boardQuery.data : [] }
+    : boardQuery.error
+      ? { status: 'error', message: boardQuery.error.message }
+      : { status: 'loading' };
+  const rankQuery = useQuery({
+    queryKey: queryKeys.myRank(meId, category, scope),
+    queryFn: ({ signal }) => api.getMyRank(category, scope, NEIGHBOURS, signal),
+    enabled: meId !== null,
+    retry: (count, error) => !(error instanceof ApiError && error.code === 'not_found') && shouldRetry(count, error),
+  });
+  const rank: Rank = rankQuery.data
+    ? { status: 'ok', rank: rankQuery.data }
+    : rankQuery.error
+      ? rankQuery.error instanceof ApiError && rankQuery.error.code === 'not_found'
+        ? { status: 'none' }
+        : { status: 'error', message: rankQuery.error.message }
+      : { status: 'loading' };
 
   function choose(name: 'category' | 'scope', value: string) {
     setParams(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardEntry, LeaderboardUpdateEvent } from '../../api/types';
+import type { LeaderboardEntry, LeaderboardUpdateEvent } from '../../api/contract';
 import { applyUpdate, boardFromSnapshot, mergeBoard, readEntries, STREAM_BOARD_SIZE } from './leaderboardState';
 import { rankRows, readCategory, readScope } from './leaderboardView';
 

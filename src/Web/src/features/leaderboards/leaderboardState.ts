@@ -1,5 +1,5 @@
 // A stream's live board of top gifters: the join snapshot's `gifts.topGifters`, then `leaderboard:update`. Pure.
-import type { GiftStats, LeaderboardEntry, LeaderboardUpdateEvent } from '../../api/types';
+import type { GiftStats, LeaderboardEntry, LeaderboardUpdateEvent } from '../../api/contract';
 
 /** How many rows the watch page's panel shows (the snapshot holds the top 10). */
 export const STREAM_BOARD_SIZE = 10;

@@ -1,5 +1,5 @@
 // The leaderboards page's choices, read from and written to the URL. Pure.
-import { LEADERBOARD_CATEGORIES, type LeaderboardCategory, type MyRank } from '../../api/types';
+import { LEADERBOARD_CATEGORIES, type LeaderboardCategory, type MyRank } from '../../api/contract';
 
 export const CATEGORY_LABELS: Record<LeaderboardCategory, { name: string; unit: 'tokens' | 'points'; help: string }> = {
   gifters: { name: 'Gifters', unit: 'tokens', help: 'Tokens gifted' },

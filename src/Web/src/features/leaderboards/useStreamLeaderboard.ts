@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LeaderboardEntry } from '../../api/types';
+import type { LeaderboardEntry } from '../../api/contract';
 import type { StreamFeed } from '../streams/streamFeed';
 import { applyUpdate, boardFromSnapshot } from './leaderboardState';
 

@@ -1,4 +1,4 @@
-import { MOODS } from '../../api/types';
+import { MOODS } from '../../api/contract';
 import { cssVars } from '../../lib/cssVars';
 import { intensityAttribute, type MoodView } from './moodState';
 import { moodColor } from './moodTheme';

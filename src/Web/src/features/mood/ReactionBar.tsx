@@ -1,4 +1,4 @@
-import { MOODS, type Mood } from '../../api/types';
+import { MOODS, type Mood } from '../../api/contract';
 import type { Session } from '../auth/sessionStorage';
 import { MOOD_ART } from './moods';
 

@@ -1,7 +1,7 @@
 // The emoji that rise over the video, one per reaction click, and how many may be on screen at once. Pure: time and
 // randomness come in.
 
-import type { Mood } from '../../api/types';
+import type { Mood } from '../../api/contract';
 
 /** At most this many on screen; a new one pushes out the oldest. */
 export const MAX_FLOATING = 40;

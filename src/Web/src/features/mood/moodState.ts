@@ -1,7 +1,7 @@
 // The audience's mood as the page knows it: the join snapshot's `mood`, then `mood:state` events in seq order, a
 // REST fetch when the snapshot has none, and the creator's own switch of the theme. Pure; read defensively.
 
-import { MOODS, type Mood } from '../../api/types';
+import { MOODS, type Mood } from '../../api/contract';
 import { isMood } from './moods';
 
 export interface MoodView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOODS } from '../../api/types';
+import { MOODS } from '../../api/contract';
 import { BASE_ACCENT, moodColor, moodTheme, themeStrength } from './moodTheme';
 import { MOOD_ART } from './moods';
 

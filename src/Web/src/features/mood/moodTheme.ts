@@ -1,7 +1,7 @@
 // The mood theme: the dominant mood's colour, at a strength that follows the intensity, as CSS custom properties
 // for the watch page (its accent colours and the animated background read them; styles.css). Pure.
 
-import type { Mood } from '../../api/types';
+import type { Mood } from '../../api/contract';
 import { MOOD_ART } from './moods';
 
 /** The accent when no mood colours the page (styles.css `--accent`). */

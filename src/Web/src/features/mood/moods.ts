@@ -1,4 +1,4 @@
-import { MOODS, type Mood } from '../../api/types';
+import { MOODS, type Mood } from '../../api/contract';
 
 export interface MoodArt {
   emoji: string;

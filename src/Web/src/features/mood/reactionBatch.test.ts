@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mood } from '../../api/types';
+import type { Mood } from '../../api/contract';
 import {
   BATCH_WINDOW_MS,
   flushAll,

@@ -4,7 +4,7 @@
 // the server at most about 4 messages a second for it instead of 10. Each mood is held on its own. Pure: time comes
 // in, and no timers: the caller wakes at `nextFlushAt` and calls `flushDue`.
 
-import { MOODS, type Mood } from '../../api/types';
+import { MOODS, type Mood } from '../../api/contract';
 
 /** How long the taps of a mood that follow a send are held before they go out together. */
 export const BATCH_WINDOW_MS = 250;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Mood } from '../../api/types';
+import type { Mood } from '../../api/contract';
 import { toLiveError } from '../../api/errors';
 import { useLive } from '../../app/liveContext';
 import { useWakeAt } from '../../lib/useWakeAt';
@@ -93,11 +93,14 @@ export function useReactions(streamId: string): Reactions {
     [send, streamId],
   );
 
-  useEffect(() => {
-    // The send times stay: the server's limit is the viewer's, on any stream.
+  // Another stream: its floating emoji and notice go (the send times stay: the server's limit is the viewer's, on
+  // any stream).
+  const [shownFor, setShownFor] = useState(streamId);
+  if (shownFor !== streamId) {
+    setShownFor(streamId);
     dispatch({ type: 'reset' });
     setNotice(null);
-  }, [streamId]);
+  }
 
   useEffect(
     () => () => {

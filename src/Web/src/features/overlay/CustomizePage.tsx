@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   OVERLAY_BANNER_MAX,
@@ -8,10 +9,10 @@ import {
   THEME_PRESETS,
   VIDEO_FILTERS,
   type OverlayWidgetKind,
-  type Stream,
   type ThemePreset,
   type VideoFilter,
-} from '../../api/types';
+} from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { cssVars } from '../../lib/cssVars';
@@ -58,30 +59,20 @@ export function CustomizePage() {
 
 function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
-  const [stream, setStream] = useState<Stream | null>(null);
+  const client = useQueryClient();
+  const streamQuery = useQuery({ queryKey: queryKeys.stream(streamId), queryFn: ({ signal }) => api.getStream(streamId, signal) });
+  const overlayQuery = useQuery({ queryKey: queryKeys.overlay(streamId), queryFn: ({ signal }) => api.getOverlay(streamId, signal) });
+  const stream = streamQuery.data ?? null;
   const [draft, setDraft] = useState<LayoutDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // The inputs start from the stored layout once; later reads do not overwrite what is being edited.
+  if (draft === null && overlayQuery.data) {
+    setDraft(draftFromLayout(readLayout(overlayQuery.data)));
+  }
+  const failed = streamQuery.error ?? overlayQuery.error;
+  const loadError = failed && (!stream || !draft) ? failed.message : null;
   const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([api.getStream(streamId, controller.signal), api.getOverlay(streamId, controller.signal)]).then(
-      ([s, layout]) => {
-        setStream(s);
-        setDraft(draftFromLayout(readLayout(layout)));
-        setLoadError(null);
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error instanceof Error ? error.message : String(error));
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [api, streamId, attempt]);
 
   const edit = useCallback((change: (d: LayoutDraft) => LayoutDraft, structural = false) => {
     setDraft((d) => (d ? change(d) : d));
@@ -91,7 +82,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     if (structural) {
       setErrors(NO_FIELD_ERRORS); // errors are keyed by widget index, which just moved
     }
-  }, []);
+  }, [setErrors, setGeneralError]);
 
   const preview = useMemo(() => (draft ? readLayout(toLayout(draft).layout) : null), [draft]);
 
@@ -103,6 +94,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     await saveForm(mine, async () => {
       const stored = await api.putOverlay(streamId, layout);
       if (stored) {
+        client.setQueryData(queryKeys.overlay(streamId), stored);
         setDraft(draftFromLayout(readLayout(stored)));
       }
       setDirty(false);
@@ -111,7 +103,15 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   }
 
   if (loadError) {
-    return <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <LoadError
+        message={loadError}
+        onRetry={() => {
+          void streamQuery.refetch();
+          void overlayQuery.refetch();
+        }}
+      />
+    );
   }
   if (!stream || !draft || !preview) {
     return (
@@ -431,7 +431,7 @@ interface WidgetRowProps {
 function WidgetRow({ index, count, widget, errors, rowErrors, onChange, onMove, onRemove }: WidgetRowProps) {
   const id = useId();
   const kind = KIND_LABELS[widget.kind];
-  const field = (name: keyof WidgetDraft & string, label: string, props: { type?: string; max?: number; placeholder?: string; hint?: string; min?: number; step?: number | string } = {}) => {
+  const field = (name: Extract<keyof WidgetDraft, string>, label: string, props: { type?: string; max?: number; placeholder?: string; hint?: string; min?: number; step?: number | string } = {}) => {
     const error = errorAt(errors, widgetKey(index, name));
     const inputId = `${id}-${name}`;
     return (

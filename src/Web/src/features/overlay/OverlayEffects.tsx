@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { cssVars } from '../../lib/cssVars';
 import type { ActiveEffect, OverlayEffect } from './overlayActions';
 import { SOUND_LABELS, sounds } from './sounds';
@@ -21,7 +21,8 @@ function Attribution({ entry }: { entry: ActiveEffect }) {
 
 /** Paper pieces falling over the video; count by intensity, colours around the one asked for. */
 export function Confetti({ entry, effect }: { entry: ActiveEffect; effect: Of<'confetti'> }) {
-  const pieces = useMemo(() => {
+  // Drawn once for the effect it shows (the component is keyed by it): random, so not during each render.
+  const [pieces] = useState(() => {
     const palette = effect.color
       ? [effect.color, effect.color, `color-mix(in srgb, ${effect.color} 55%, white)`, `color-mix(in srgb, ${effect.color} 70%, black)`, '#ffffff']
       : CONFETTI_COLORS;
@@ -35,7 +36,7 @@ export function Confetti({ entry, effect }: { entry: ActiveEffect; effect: Of<'c
       round: i % 5 === 0,
       color: palette[i % palette.length]!,
     }));
-  }, [effect]);
+  });
 
   return (
     <div className="overlay-confetti" data-testid="overlay-confetti" aria-hidden="true" data-trigger-id={entry.id}>

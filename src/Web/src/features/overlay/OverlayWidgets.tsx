@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CountdownWidget, GoalWidget, ImageWidget, OverlayWidget } from '../../api/types';
+import type { CountdownWidget, GoalWidget, ImageWidget, OverlayWidget } from '../../api/contract';
 import { formatCountdown, msUntil } from '../../lib/countdown';
 import { cssVars } from '../../lib/cssVars';
 import { useNow } from '../../lib/useNow';

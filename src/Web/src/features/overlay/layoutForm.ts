@@ -11,7 +11,7 @@ import {
   type OverlayWidgetKind,
   type ThemePreset,
   type VideoFilter,
-} from '../../api/types';
+} from '../../api/contract';
 import { canonicalKey, type FieldErrors } from '../studio/commandForm';
 import { isHexColor, isSafeImageUrl } from './overlayLayout';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OverlayTriggerEvent } from '../../api/types';
+import type { OverlayTriggerEvent } from '../../api/contract';
 import {
   initialOverlay,
   MIN_SHOWN_MS,
@@ -23,6 +23,7 @@ function trigger(action: string, params: Record<string, unknown> = {}): OverlayT
     params,
     by: { userId: 'u_a', handle: 'ada' },
     giftCode: 'rocket',
+    repeat: 1,
   };
 }
 

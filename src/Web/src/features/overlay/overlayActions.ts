@@ -1,7 +1,8 @@
 // What `overlay:trigger` asks the overlay to run, read defensively (params come from a creator's config), and
 // which effects are on screen when. Pure: time comes in. The spin-wheel is the wheel's (features/gifts/wheel).
 
-import { SOUND_NAMES, type OverlayTriggerEvent, type SoundName } from '../../api/types';
+import { SOUND_NAMES, type OverlayTriggerEvent, type SoundName } from '../../api/contract';
+import { isRecord } from '../../lib/read';
 
 export type OverlayEffect =
   | { action: 'confetti'; color: string | null; intensity: number; durationMs: number }
@@ -117,7 +118,7 @@ function start(entry: Omit<ActiveEffect, 'startedAt' | 'until'>, now: number): A
 }
 
 function trigger(state: OverlayState, event: OverlayTriggerEvent, now: number): OverlayState {
-  const effect = readEffect(event.action, event.params);
+  const effect = readEffect(event.action, isRecord(event.params) ? event.params : null);
   if (!effect) {
     return state;
   }

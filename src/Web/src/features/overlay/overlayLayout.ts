@@ -14,7 +14,7 @@ import {
   type ThemePreset,
   type ThemeSettings,
   type VideoFilter,
-} from '../../api/types';
+} from '../../api/contract';
 import { isRecord, num, oneOf, str } from '../../lib/read';
 
 export const DEFAULT_LAYOUT: OverlayLayout = {
@@ -126,6 +126,7 @@ export function readLayout(raw: unknown): OverlayLayout {
 
 /** An `https://` URL or a path under `/assets/` (the server's rule), without control characters. */
 export function isSafeImageUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u001f\u007f]/.test(url)) {
     return false;
   }

@@ -1,7 +1,7 @@
 // The overlay's sound effects, synthesized with the Web Audio API (no audio files). Browsers let a page make
 // sound only after a user gesture, so sound starts off and the viewer turns it on (a click is the gesture).
 
-import type { SoundName } from '../../api/types';
+import type { SoundName } from '../../api/contract';
 
 export type SoundState = 'off' | 'on' | 'unsupported';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OverlayLayout } from '../../api/types';
+import type { OverlayLayout } from '../../api/contract';
 import { useSession } from '../auth/sessionContext';
 import type { StreamFeed } from '../streams/streamFeed';
 import { DEFAULT_LAYOUT, readLayout } from './overlayLayout';

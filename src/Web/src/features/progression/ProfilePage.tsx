@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import type { Progress, ProgressStats, PublicProgress } from '../../api/types';
+import type { ProgressStats, PublicProgress } from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { Avatar } from '../../components/Avatar';
 import { useSession } from '../auth/sessionContext';
 import { badgeInfo } from './badges';
@@ -9,7 +10,7 @@ import { xpBar } from './levels';
 import { useProgress } from './progressContext';
 
 /** The counters shown on my own profile, by their wire names. */
-const STAT_LABELS: [keyof ProgressStats & string, string][] = [
+const STAT_LABELS: [Extract<keyof ProgressStats, string>, string][] = [
   ['watchHeartbeats', 'Watch time (30 s beats)'],
   ['watchStreakDays', 'Day streak'],
   ['chatMessages', 'Chat messages'],
@@ -23,39 +24,31 @@ const STAT_LABELS: [keyof ProgressStats & string, string][] = [
   ['peakViewers', 'Peak viewers'],
 ];
 
-type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: Error };
-
 /** `/u/:userId`: a user's handle, level and badges; on my own, also my XP and counters. */
 export function ProfilePage() {
   const { userId = '' } = useParams();
   const { session, api } = useSession();
   const { progress: live } = useProgress();
   const isMe = session?.user.id === userId;
-  const [profile, setProfile] = useState<Loaded<PublicProgress>>({ status: 'loading' });
-  const [fetched, setMine] = useState<Progress | null>(null);
-  const mine = isMe && fetched?.userId === userId ? fetched : null;
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setProfile({ status: 'loading' });
-    api.getUserProgress(userId, abort.signal).then(
-      (value) => setProfile({ status: 'ok', value }),
-      (error: Error) => !abort.signal.aborted && setProfile({ status: 'error', error }),
-    );
-    return () => abort.abort();
-  }, [api, userId]);
-
-  useEffect(() => {
-    if (!isMe) {
-      return;
-    }
-    const abort = new AbortController();
-    api.getMyProgress(abort.signal).then(setMine, () => {
-      // The public part still shows.
-    });
-    return () => abort.abort();
-    // `live?.xp`: fetch the counters again when the header's XP moves (a heartbeat, a level).
-  }, [api, isMe, live?.xp]);
+  const publicQuery = useQuery({
+    queryKey: queryKeys.userProgress(userId),
+    queryFn: ({ signal }) => api.getUserProgress(userId, signal),
+  });
+  // Asked again when the header's XP moves (a heartbeat, a level); the last answer shows meanwhile. A failure
+  // leaves the public part.
+  const mineQuery = useQuery({
+    queryKey: [...queryKeys.myProgress(session?.user.id ?? null), live?.xp ?? 0],
+    queryFn: ({ signal }) => api.getMyProgress(signal),
+    enabled: isMe,
+    placeholderData: keepPreviousData,
+  });
+  const mine = isMe && mineQuery.data?.userId === userId ? mineQuery.data : null;
+  const profile: { status: 'loading' } | { status: 'ok'; value: PublicProgress } | { status: 'error'; error: Error } =
+    publicQuery.data !== undefined
+      ? { status: 'ok', value: publicQuery.data }
+      : publicQuery.error
+        ? { status: 'error', error: publicQuery.error }
+        : { status: 'loading' };
 
   if (profile.status === 'loading') {
     return (

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
-import type { ProgressChange } from '../../api/types';
+import type { ProgressChange } from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { useLive } from '../../app/liveContext';
 import { useSession } from '../auth/sessionContext';
 import { ProgressContext, type ProgressContextValue } from './progressContext';
@@ -17,21 +19,21 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
   const userId = session?.user.id ?? null;
   const [state, dispatch] = useReducer(progressReducer, userId, initialProgress);
 
+  // Signing in as someone else (or out) starts over.
+  useEffect(() => dispatch({ type: 'user', userId }), [userId]);
+
+  // A failed read leaves the header without a bar; the next heartbeat or level:up brings one.
+  const { data: fetched } = useQuery({
+    queryKey: queryKeys.myProgress(userId),
+    queryFn: ({ signal }) => api.getMyProgress(signal),
+    enabled: userId !== null,
+    retry: false,
+  });
   useEffect(() => {
-    // Signing in as someone else (or out) starts over.
-    dispatch({ type: 'user', userId });
-    if (!userId) {
-      return;
+    if (fetched) {
+      dispatch({ type: 'loaded', progress: fetched });
     }
-    const abort = new AbortController();
-    api.getMyProgress(abort.signal).then(
-      (progress) => dispatch({ type: 'loaded', progress }),
-      () => {
-        // The header just shows no bar; the next heartbeat or level:up brings one.
-      },
-    );
-    return () => abort.abort();
-  }, [api, userId]);
+  }, [fetched]);
 
   useEffect(() => live.onUserEvent((event) => dispatch({ type: 'event', event })), [live]);
 

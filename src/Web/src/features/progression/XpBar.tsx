@@ -11,7 +11,8 @@ export function HeaderProgress() {
   const bar = xpBar(progress);
   const label = `Level ${bar.level}: ${bar.xp.toLocaleString()} XP, ${bar.remaining.toLocaleString()} to level ${bar.level + 1}`;
   return (
-    <Link className="header-progress" to={`/u/${encodeURIComponent(progress.userId)}`} title={label} aria-label={label}>
+    // The link's name is what it shows (level, XP) with the bar's; the whole sentence is its title.
+    <Link className="header-progress" to={`/u/${encodeURIComponent(progress.userId)}`} title={label}>
       <span className="level-badge" data-testid="level-badge">
         {bar.level}
       </span>
@@ -21,6 +22,7 @@ export function HeaderProgress() {
         data-level={bar.level}
         data-xp={bar.xp}
         role="progressbar"
+        aria-label={`Experience towards level ${bar.level + 1}`}
         aria-valuemin={bar.from}
         aria-valuemax={bar.to}
         aria-valuenow={Math.min(bar.xp, bar.to)}

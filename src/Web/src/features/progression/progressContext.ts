@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ProgressChange } from '../../api/types';
+import type { ProgressChange } from '../../api/contract';
 import type { MyProgress, ProgressToast } from './progressState';
 
 export interface ProgressContextValue {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BadgeEarnedEvent, LevelUpEvent, Progress, ProgressChange } from '../../api/types';
+import type { BadgeEarnedEvent, LevelUpEvent, Progress, ProgressChange } from '../../api/contract';
 import { initialProgress, MAX_TOASTS, progressReducer, type ProgressState } from './progressState';
 
 const me = 'u_me';

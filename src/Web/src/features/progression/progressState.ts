@@ -1,6 +1,6 @@
 // The signed-in user's progression as the header shows it, and the toasts: from `GET /api/me/progress`, heartbeat
 // answers, `level:up` and `badge:earned`, in any order. Pure.
-import type { BadgeEarnedEvent, LevelUpEvent, Progress, ProgressChange } from '../../api/types';
+import type { BadgeEarnedEvent, LevelUpEvent, Progress, ProgressChange } from '../../api/contract';
 import { badgeInfo, type BadgeInfo } from './badges';
 
 /** What the header needs; `stats` and the rest only on the profile page (fetched there). */

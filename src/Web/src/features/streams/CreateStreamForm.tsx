@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
-import type { Stream } from '../../api/types';
+import type { Stream } from '../../api/contract';
 import { FormField } from '../../components/FormField';
 import { useSubmit } from '../../lib/useSubmit';
 import { useSession } from '../auth/sessionContext';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
+import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';
 import { StreamCard } from './StreamCard';
@@ -9,7 +10,7 @@ import { useStreamList } from './useStreamList';
 export function HomePage() {
   const { api } = useSession();
   const fetchLive = useCallback((signal: AbortSignal) => api.listStreams('live', signal), [api]);
-  const { streams, error, load } = useStreamList(fetchLive, 'Could not load the streams.');
+  const { streams, error, load } = useStreamList(queryKeys.streams('live'), fetchLive, 'Could not load the streams.');
 
   return (
     <div className="page">

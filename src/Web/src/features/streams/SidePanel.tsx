@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ChatMessageEvent } from '../../api/types';
+import type { ChatMessageEvent } from '../../api/contract';
 
 export const SIDE_TABS = ['chat', 'qa', 'moments', 'top'] as const;
 
@@ -31,15 +31,12 @@ export function SidePanel({ panels, counts, messages }: SidePanelProps) {
   const requested = params.get('tab');
   const tab: SideTab = isSideTab(requested) ? requested : 'chat';
   const lastSeq = messages.at(-1)?.seq ?? null;
-  const seenSeq = useRef<number | null>(lastSeq);
+  // The last message seen while the chat tab showed.
+  const [seen, setSeen] = useState<number | null>(lastSeq);
+  if (tab === 'chat' && seen !== lastSeq) {
+    setSeen(lastSeq);
+  }
 
-  useEffect(() => {
-    if (tab === 'chat') {
-      seenSeq.current = lastSeq;
-    }
-  }, [tab, lastSeq]);
-
-  const seen = seenSeq.current;
   const unread = tab === 'chat' || seen === null ? 0 : messages.filter((m) => m.seq > seen).length;
 
   function choose(next: SideTab) {

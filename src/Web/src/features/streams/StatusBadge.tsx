@@ -1,4 +1,4 @@
-import type { StreamStatus } from '../../api/types';
+import type { StreamStatus } from '../../api/contract';
 
 /** The stream's status as a pill; its text is the status itself (`live`, `ended`, …). */
 export function StatusBadge({ status, testId }: { status: StreamStatus; testId?: string }) {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Stream } from '../../api/types';
+import type { Stream } from '../../api/contract';
 import { Avatar } from '../../components/Avatar';
 import { compactNumber, hueOf, timeAgo } from '../../lib/format';
 

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import type { Stream } from '../../api/types';
+import type { Stream } from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { SignInForm } from '../auth/SignInForm';
 import { useSession } from '../auth/sessionContext';
@@ -52,9 +53,13 @@ function Studio({ creatorId }: { creatorId: string }) {
     async (signal: AbortSignal) => (await api.listStreams(undefined, signal)).filter((s) => s.creatorId === creatorId),
     [api, creatorId],
   );
-  const { streams, setStreams, error, load } = useStreamList(fetchMine, 'Could not load your streams.');
+  const { streams, setStreams, error, load } = useStreamList(
+    [...queryKeys.streams('all'), 'by', creatorId],
+    fetchMine,
+    'Could not load your streams.',
+  );
 
-  const upsert = useCallback((stream: Stream) => {
+  const upsert = (stream: Stream) => {
     // Show the server's answer at once; the next load confirms the list.
     setStreams((current) => {
       const list = current ?? [];
@@ -62,7 +67,7 @@ function Studio({ creatorId }: { creatorId: string }) {
         ? list.map((s) => (s.id === stream.id ? stream : s))
         : [stream, ...list];
     });
-  }, []);
+  };
 
   const changed = (stream: Stream) => {
     upsert(stream);

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { Stream, StreamMove } from '../../api/types';
-import { SLOW_MODE_MAX_SECONDS } from '../../api/types';
+import type { Stream, StreamMove } from '../../api/contract';
+import { SLOW_MODE_MAX_SECONDS } from '../../api/contract';
 import { compactNumber, timeAgo } from '../../lib/format';
 import { useSession } from '../auth/sessionContext';
 import { MOVE_LABELS, nextMove } from './moves';
@@ -37,11 +37,12 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
   const move = nextMove(stream.status);
 
   // Follow the server's value unless the creator is editing it.
-  useEffect(() => {
-    if (!dirty) {
-      setSlowMode(String(stream.slowModeSeconds));
-    }
-  }, [stream.slowModeSeconds, dirty]);
+  const serverSlowMode = String(stream.slowModeSeconds);
+  const [followed, setFollowed] = useState(serverSlowMode);
+  if (!dirty && followed !== serverSlowMode) {
+    setFollowed(serverSlowMode);
+    setSlowMode(serverSlowMode);
+  }
 
   async function run(action: () => Promise<Stream | null>) {
     setBusy(true);

@@ -1,4 +1,4 @@
-import type { Stream, VideoFilter } from '../../api/types';
+import type { Stream, VideoFilter } from '../../api/contract';
 import { videoFilterCss } from '../overlay/overlayLayout';
 import { compactNumber, hueOf } from '../../lib/format';
 

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, LiveError } from '../../api/errors';
 import { useConnectionState } from '../../app/liveContext';
@@ -74,6 +75,8 @@ export function WatchPage() {
   useWatchHeartbeat(streamId, session !== null && stream?.status === 'live');
   const isHost = session !== null && stream !== null && (session.user.id === stream.creatorId || session.user.role === 'admin');
   const fromMoment = params.get('moment');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const drawerId = useId();
 
   if (isNotFound(error)) {
     return (
@@ -183,7 +186,28 @@ export function WatchPage() {
           </section>
         )}
       </section>
-      <aside className="watch__chat">
+      {/* On a phone the side panel is a drawer over the page's lower part, opened and closed with one thumb. */}
+      <button
+        type="button"
+        className="button button--primary watch__drawer-toggle"
+        data-testid="chat-drawer-toggle"
+        aria-expanded={drawerOpen}
+        aria-controls={drawerId}
+        onClick={() => setDrawerOpen((open) => !open)}
+      >
+        {drawerOpen ? 'Close chat' : `Chat${messages.length > 0 ? ` · ${messages.length}` : ''}`}
+      </button>
+      <aside
+        id={drawerId}
+        className="watch__chat"
+        data-drawer-open={drawerOpen}
+        aria-label="Chat and more"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && drawerOpen) {
+            setDrawerOpen(false);
+          }
+        }}
+      >
         <PollWidget key={streamId} controller={polls} session={session} isHost={isHost} />
         <SidePanel
           key={streamId}

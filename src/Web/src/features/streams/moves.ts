@@ -1,4 +1,4 @@
-import type { StreamMove, StreamStatus } from '../../api/types';
+import type { StreamMove, StreamStatus } from '../../api/contract';
 
 /** The one move allowed from each status: scheduled → live → ended → archived. */
 const NEXT: Record<StreamStatus, StreamMove | null> = {

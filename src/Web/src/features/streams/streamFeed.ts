@@ -1,4 +1,4 @@
-import type { JoinResult, StreamEvent } from '../../api/types';
+import type { JoinResult, StreamEvent } from '../../api/contract';
 
 /** What a watched stream's features hear, in order. */
 export type StreamFeedMessage =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessageEvent, JoinResult, OverlayLayout, Stream, StreamEvent } from '../../api/types';
+import type { ChatMessageEvent, JoinResult, Stream, StreamEvent, WireOverlayLayout } from '../../api/contract';
 import { initialRoom, MAX_MESSAGES, roomReducer, type RoomState } from './streamRoom';
 
 const stream: Stream = {
@@ -28,11 +28,26 @@ function chat(seq: number): ChatMessageEvent {
     handle: 'bob',
     role: 'viewer',
     text: `message ${seq}`,
+    level: 1,
+    badges: [],
   };
 }
 
 function joined(overrides: Partial<JoinResult> = {}): RoomState {
-  const result: JoinResult = { stream, viewerCount: 42, chat: [chat(1)], seq: 5, replay: [], gapTooOld: false, ...overrides };
+  const result: JoinResult = {
+    stream,
+    viewerCount: 42,
+    chat: [chat(1)],
+    seq: 5,
+    replay: [],
+    gapTooOld: false,
+    gifts: { totalTokens: 0, topGifters: [] },
+    poll: null,
+    mood: null,
+    challenge: null,
+    overlay: { theme: { preset: 'default', accent: null, accent2: null }, videoFilter: 'none', background: null, widgets: [] },
+    ...overrides,
+  };
   return roomReducer(initialRoom, { type: 'snapshot', result });
 }
 
@@ -70,7 +85,7 @@ describe('the watch page view', () => {
     const state = joined();
     const mood = { type: 'mood:state', streamId: 's_1', seq: 6, at: '', dominant: 'hype', intensity: 0.5, rates: {}, themeEnabled: true } as const;
     expect(roomReducer(state, { type: 'event', event: mood })).toBe(state);
-    const layout: OverlayLayout = { theme: { preset: 'neon' }, videoFilter: 'noir', widgets: [] };
+    const layout: WireOverlayLayout = { theme: { preset: 'neon', accent: null, accent2: null }, videoFilter: 'noir', background: null, widgets: [] };
     expect(roomReducer(state, { type: 'event', event: { type: 'overlay:update', streamId: 's_1', seq: 6, at: '', layout } })).toBe(state);
     const unknown = { type: 'future:thing', streamId: 's_1', seq: 7, at: '' } as unknown as StreamEvent;
     expect(roomReducer(state, { type: 'event', event: unknown })).toBe(state);

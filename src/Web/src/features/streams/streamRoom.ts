@@ -1,5 +1,5 @@
 import type { LiveError } from '../../api/errors';
-import type { ChatMessageEvent, JoinResult, Stream, StreamEvent } from '../../api/types';
+import type { ChatMessageEvent, JoinResult, Stream, StreamEvent } from '../../api/contract';
 
 /** Chat messages kept on screen; older ones scroll away for good. */
 export const MAX_MESSAGES = 300;

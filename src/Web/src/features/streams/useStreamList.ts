@@ -1,38 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Stream } from '../../api/types';
-import { useInterval } from '../../lib/useInterval';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Stream } from '../../api/contract';
+import { queryErrorMessage } from '../../api/queries';
 
 const REFRESH_MS = 10_000;
 
 /**
- * A list of streams, loaded now and refreshed every 10 s; a new load aborts the one in flight. `fetchStreams` should
- * be stable (a `useCallback`): a new one reloads. `failure` is the message for a failure that is not an `Error`.
+ * A list of streams (a TanStack query under `key`), refreshed every 10 s. `setStreams` writes into the cache (a
+ * server's answer shown at once); `load` refetches, dropping a refresh in flight so it cannot bring back an older
+ * list. `failure` is the message for a failure that is not an `Error`.
  */
-export function useStreamList(fetchStreams: (signal: AbortSignal) => Promise<Stream[]>, failure: string) {
-  const [streams, setStreams] = useState<Stream[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    try {
-      const list = await fetchStreams(controller.signal);
-      setStreams(list);
-      setError(null);
-    } catch (caught) {
-      if (!controller.signal.aborted) {
-        setError(caught instanceof Error ? caught.message : failure);
-      }
-    }
-  }, [fetchStreams, failure]);
-
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-  useInterval(() => void load(), REFRESH_MS);
-
-  return { streams, setStreams, error, load };
+export function useStreamList(key: readonly unknown[], fetchStreams: (signal: AbortSignal) => Promise<Stream[]>, failure: string) {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchStreams(signal), refetchInterval: REFRESH_MS });
+  const setStreams = (change: (current: Stream[] | null) => Stream[]) =>
+    client.setQueryData<Stream[]>(key, (current) => change(current ?? null));
+  const load = () => client.refetchQueries({ queryKey: key, exact: true });
+  return {
+    streams: query.data ?? null,
+    setStreams,
+    error: query.data === undefined || query.isError ? queryErrorMessage(query.error, failure) : null,
+    load,
+  };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { ChatMessageEvent } from '../../api/types';
+import type { ChatMessageEvent } from '../../api/contract';
 import { useLive } from '../../app/liveContext';
 import { useSession } from '../auth/sessionContext';
 import { StreamFeed } from './streamFeed';

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/types';
+import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';
@@ -17,7 +19,6 @@ import {
   newMapping,
   paramKey,
   paramsDraft,
-  readCommandSpecs,
   toConfig,
   unplacedErrors,
   type CommandsDraft,
@@ -27,6 +28,7 @@ import {
 } from './commandForm';
 import { ACTION_HELP, actionLabel } from './actionLabels';
 import { ParamField } from './ParamField';
+import { useCommandSpecs } from './useCommandSpecs';
 import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
 
 interface Loaded {
@@ -51,38 +53,33 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
   const id = useId();
   const catalog = useGiftCatalog();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const streamQuery = useQuery({ queryKey: queryKeys.stream(streamId), queryFn: ({ signal }) => api.getStream(streamId, signal) });
+  const { specs: loadedSpecs, error: specsError } = useCommandSpecs();
+  const configQuery = useQuery({
+    queryKey: queryKeys.commandGifts(streamId),
+    queryFn: ({ signal }) =>
+      api.getCommandGifts(streamId, signal).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) {
+          return null; // nothing configured yet
+        }
+        throw error;
+      }),
+  });
+  const loaded: Loaded | null = useMemo(
+    () => (streamQuery.data && loadedSpecs ? { stream: streamQuery.data, specs: loadedSpecs } : null),
+    [streamQuery.data, loadedSpecs],
+  );
   const [draft, setDraft] = useState<CommandsDraft | null>(null);
+  // The inputs start from the stored configuration once; later reads do not overwrite what is being edited.
+  if (draft === null && loaded && configQuery.data !== undefined) {
+    setDraft(draftFromConfig(configQuery.data, loaded.specs));
+  }
   const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    const config = api.getCommandGifts(streamId, signal).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) {
-        return null; // nothing configured yet
-      }
-      throw error;
-    });
-    Promise.all([api.getStream(streamId, signal), api.listCommands(signal), config]).then(
-      ([stream, rawSpecs, current]) => {
-        const specs = readCommandSpecs(rawSpecs);
-        setLoaded({ stream, specs });
-        setDraft(draftFromConfig(current, specs));
-        setLoadError(null);
-      },
-      (error: unknown) => {
-        if (!signal.aborted) {
-          setLoadError(error instanceof Error ? error.message : String(error));
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [api, streamId, attempt]);
+  const failed = streamQuery.error?.message ?? specsError ?? configQuery.error?.message ?? null;
+  const loadError = failed && !draft ? failed : null;
 
   const specs = useMemo(() => loaded?.specs ?? [], [loaded]);
   const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
@@ -96,7 +93,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       setErrors(NO_FIELD_ERRORS); // errors are keyed by row index, which just moved
       setGeneralError(null);
     }
-  }, []);
+  }, [setErrors, setGeneralError]);
 
   const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
     edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
@@ -114,6 +111,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     const { config, errors: mine } = toConfig(draft, specs);
     await saveForm(mine, async () => {
       const stored = await api.putCommandGifts(streamId, config);
+      client.setQueryData(queryKeys.commandGifts(streamId), stored);
       if (stored && Array.isArray(stored.mappings)) {
         setDraft(draftFromConfig(stored, specs));
       }
@@ -123,7 +121,16 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   }
 
   if (loadError) {
-    return <LoadError message={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <LoadError
+        message={loadError}
+        onRetry={() => {
+          void streamQuery.refetch();
+          void configQuery.refetch();
+          void client.refetchQueries({ queryKey: queryKeys.commands() });
+        }}
+      />
+    );
   }
   if (!loaded || !draft) {
     return (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { CommandParamSpec } from '../../api/types';
+import type { CommandParamSpec } from '../../api/contract';
 import { FieldError } from '../../components/FieldError';
 import type { ParamDraft } from './commandForm';
 

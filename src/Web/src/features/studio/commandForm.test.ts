@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandSpec } from '../../api/types';
+import type { CommandSpec } from '../../api/contract';
 import {
   canonicalKey,
   draftFromConfig,

@@ -6,12 +6,14 @@
 import {
   COOLDOWN_MAX_SECONDS,
   type CommandGiftsConfig,
+  type CommandGiftsView,
   type CommandMapping,
   type CommandParamSpec,
   type CommandParamType,
   type CommandParamValue,
   type CommandSpec,
-} from '../../api/types';
+} from '../../api/contract';
+import { isRecord } from '../../lib/read';
 
 /** What a parameter's input holds: text, or a list of texts for `string[]`. */
 export type ParamDraft = string | string[];
@@ -120,7 +122,7 @@ function draftOf(param: CommandParamSpec, value: unknown): ParamDraft {
   if (param.type === 'string[]') {
     return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
   }
-  return value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 let nextKey = 1;
@@ -132,13 +134,13 @@ export function newMapping(specs: readonly CommandSpec[], giftCode: string, acti
 }
 
 /** The inputs for a stored configuration (or none yet). */
-export function draftFromConfig(config: CommandGiftsConfig | null | undefined, specs: readonly CommandSpec[]): CommandsDraft {
+export function draftFromConfig(config: CommandGiftsView | null | undefined, specs: readonly CommandSpec[]): CommandsDraft {
   const mappings = (config?.mappings ?? []).map((m): MappingDraft => {
     const spec = specs.find((s) => s.action === m.action);
     // What was saved, exactly: a parameter left out stays empty rather than taking a suggestion.
     const params: Record<string, ParamDraft> = {};
     for (const param of spec?.params ?? []) {
-      params[param.name] = m.params && param.name in m.params ? draftOf(param, m.params[param.name]) : param.type === 'string[]' ? [] : '';
+      params[param.name] = isRecord(m.params) && param.name in m.params ? draftOf(param, m.params[param.name]) : param.type === 'string[]' ? [] : '';
     }
     return { key: nextKey++, giftCode: m.giftCode, action: m.action, params };
   });

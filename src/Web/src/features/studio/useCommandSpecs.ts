@@ -1,27 +1,17 @@
-import { useEffect, useState } from 'react';
-import type { CommandSpec } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import type { CommandSpec } from '../../api/contract';
+import { queryErrorMessage, queryKeys } from '../../api/queries';
 import { useSession } from '../auth/sessionContext';
 import { readCommandSpecs } from './commandForm';
 
-/** The whitelisted overlay actions with their parameter schemas (`GET /api/commands`), loaded once per mount. */
+/** The whitelisted overlay actions with their parameter schemas (`GET /api/commands`), shared and kept a minute. */
 export function useCommandSpecs(): { specs: CommandSpec[] | null; error: string | null } {
   const { api } = useSession();
-  const [specs, setSpecs] = useState<CommandSpec[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    api.listCommands(controller.signal).then(
-      (raw) => {
-        setSpecs(readCommandSpecs(raw));
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(caught instanceof Error ? caught.message : String(caught));
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [api]);
-  return { specs, error };
+  const query = useQuery({
+    queryKey: queryKeys.commands(),
+    queryFn: ({ signal }) => api.listCommands(signal),
+    select: readCommandSpecs,
+    staleTime: 60_000,
+  });
+  return { specs: query.data ?? null, error: query.data === undefined ? queryErrorMessage(query.error, 'Could not load the actions.') : null };
 }

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Gift, LedgerEntry, LedgerName } from '../../api/types';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Gift, LedgerEntry, LedgerName } from '../../api/contract';
+import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { TokenAmount } from '../../components/TokenAmount';
 import { timeAgo } from '../../lib/format';
@@ -62,59 +64,33 @@ const LEDGERS: { name: LedgerName; label: string }[] = [
 ];
 
 function Wallet({ showEarnings }: { showEarnings: boolean }) {
-  const { api } = useSession();
+  const { api, session } = useSession();
+  const userId = session?.user.id ?? null;
   const catalog = useGiftCatalog();
   const [ledger, setLedger] = useState<LedgerName>('spendable');
-  const [view, setView] = useState<LedgerView | null>(null);
+  // Pages of one ledger, newest first; "Load more" asks for the page before the last one's `nextBefore`.
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.wallet(userId, ledger),
+    queryFn: ({ pageParam, signal }) => api.getWallet({ limit: PAGE_SIZE, ledger, before: pageParam }, signal),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    staleTime: 0,
+  });
+  const pages = query.data?.pages ?? [];
+  const view: LedgerView | null = pages.reduce<LedgerView | null>(
+    (current, page, i) => (current ? appendPage(current, page, query.data?.pageParams[i] as number) : firstPage(page)),
+    null,
+  );
   /** Balance and earnings of the newest answer, kept while another ledger loads. */
+  const newest = pages.at(-1);
   const [summary, setSummary] = useState<{ balance: number; earnings: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    setError(null);
-    try {
-      const page = await api.getWallet({ limit: PAGE_SIZE, ledger }, controller.signal);
-      setView(firstPage(page));
-      setSummary({ balance: page.balance, earnings: page.earnings });
-    } catch (caught) {
-      if (!controller.signal.aborted) {
-        setError(caught instanceof Error ? caught.message : 'Could not load your wallet.');
-      }
-    }
-  }, [api, ledger]);
-
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-
-  async function loadMore() {
-    if (!view || view.nextBefore === null) {
-      return;
-    }
-    const before = view.nextBefore;
-    const controller = new AbortController();
-    inFlight.current?.abort();
-    inFlight.current = controller;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await api.getWallet({ limit: PAGE_SIZE, before, ledger }, controller.signal);
-      setView((current) => (current ? appendPage(current, page, before) : firstPage(page)));
-      setSummary({ balance: page.balance, earnings: page.earnings });
-    } catch (caught) {
-      if (!controller.signal.aborted) {
-        setError(caught instanceof Error ? caught.message : 'Could not load more.');
-      }
-    } finally {
-      setLoadingMore(false);
-    }
+  if (newest && (summary?.balance !== newest.balance || summary.earnings !== newest.earnings)) {
+    setSummary({ balance: newest.balance, earnings: newest.earnings });
   }
+  const error = query.error ? (query.error instanceof Error ? query.error.message : 'Could not load your wallet.') : null;
+  const loadingMore = query.isFetchingNextPage;
+  const load = () => query.refetch();
+  const loadMore = () => query.fetchNextPage();
 
   const earnings = showEarnings || (summary?.earnings ?? 0) > 0;
 
@@ -150,7 +126,6 @@ function Wallet({ showEarnings }: { showEarnings: boolean }) {
                   data-testid={`wallet-ledger-${l.name}`}
                   onClick={() => {
                     if (l.name !== ledger) {
-                      setView(null); // another list: show it loading rather than the old one
                       setLedger(l.name);
                     }
                   }}

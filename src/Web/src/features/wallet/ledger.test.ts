@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, WalletPage } from '../../api/types';
+import type { LedgerEntry, WalletPage } from '../../api/contract';
 import { appendPage, firstPage, kindLabel, signedAmount } from './ledger';
 
 function entry(no: number, amount = -10): LedgerEntry {
@@ -12,11 +12,15 @@ function entry(no: number, amount = -10): LedgerEntry {
     idempotencyKey: `k-${no}`,
     reference: `u_a:${no}`,
     at: '2026-11-24T12:00:00+00:00',
+    balanceAfter: 0,
+    streamId: null,
+    giftCode: null,
+    count: 0,
   };
 }
 
-function page(nos: number[], nextBefore: number | null | undefined, balance = 700): WalletPage {
-  return { balance, earnings: 0, entries: nos.map((no) => entry(no)), nextBefore };
+function page(nos: number[], nextBefore: number | null, balance = 700): WalletPage {
+  return { balance, earnings: 0, ledger: 'spendable', entries: nos.map((no) => entry(no)), nextBefore };
 }
 
 describe('the ledger, page by page', () => {
@@ -35,7 +39,7 @@ describe('the ledger, page by page', () => {
   });
 
   it('ends when there is no nextBefore', () => {
-    expect(firstPage(page([1], undefined)).nextBefore).toBeNull();
+    expect(firstPage(page([1], null)).nextBefore).toBeNull();
     expect(firstPage(page([], null)).nextBefore).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 // The wallet page's ledger, page by page (`GET /api/me/wallet?limit=&before=`), newest first. Pure.
 
-import type { LedgerAccount, LedgerEntry, LedgerKind, WalletPage } from '../../api/types';
+import type { LedgerAccount, LedgerEntry, LedgerKind, WalletPage } from '../../api/contract';
 
 export const PAGE_SIZE = 50;
 

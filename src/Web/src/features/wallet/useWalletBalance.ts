@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryKeys } from '../../api/queries';
 import { useSession } from '../auth/sessionContext';
 
 export interface WalletBalance {
@@ -10,52 +12,32 @@ export interface WalletBalance {
   refresh(): void;
 }
 
-/** The signed-in user's spendable balance, from `GET /api/me/wallet`; refreshed when the tab comes back. */
+/** The signed-in user's spendable balance, from `GET /api/me/wallet`; asked again when the tab comes back. */
 export function useWalletBalance(): WalletBalance {
   const { api, session } = useSession();
   const userId = session?.user.id ?? null;
-  const [balance, setBalance] = useState<number | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
+  const client = useQueryClient();
+  const key = queryKeys.balance(userId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => (await api.getWallet({ limit: 1 }, signal)).balance,
+    enabled: userId !== null,
+    staleTime: 0,
+    refetchOnWindowFocus: 'always',
+    // A failed refresh keeps what is shown; the next receipt or refresh corrects it.
+    retry: false,
+  });
 
-  const refresh = useCallback(() => {
-    inFlight.current?.abort();
-    if (!userId) {
-      setBalance(null);
-      return;
-    }
-    const controller = new AbortController();
-    inFlight.current = controller;
-    api.getWallet({ limit: 1 }, controller.signal).then(
-      (wallet) => {
-        if (!controller.signal.aborted) {
-          setBalance(wallet.balance);
-        }
-      },
-      () => {
-        // Keep what is shown; the next receipt or refresh corrects it.
-      },
-    );
-  }, [api, userId]);
+  const apply = useCallback(
+    (next: number) => {
+      // A receipt is newer than a refresh that was in flight.
+      void client.cancelQueries({ queryKey: queryKeys.balance(userId), exact: true });
+      client.setQueryData(queryKeys.balance(userId), next);
+    },
+    [client, userId],
+  );
+  const { refetch } = query;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
-  useEffect(() => {
-    setBalance(null);
-    refresh();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') {
-        refresh();
-      }
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisible);
-      inFlight.current?.abort();
-    };
-  }, [refresh]);
-
-  const apply = useCallback((next: number) => {
-    inFlight.current?.abort(); // a receipt is newer than a refresh that was in flight
-    setBalance(next);
-  }, []);
-
-  return { balance, apply, refresh };
+  return { balance: userId !== null ? (query.data ?? null) : null, apply, refresh };
 }

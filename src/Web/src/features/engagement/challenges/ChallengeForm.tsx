@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   CHALLENGE_DURATION_MAX_SECONDS,
   CHALLENGE_DURATION_MIN_SECONDS,
@@ -8,7 +9,7 @@ import {
   type Challenge,
   type ChallengeKind,
   type Stream,
-} from '../../../api/types';
+} from '../../../api/contract';
 import { FormField } from '../../../components/FormField';
 import { formatDuration } from '../../../lib/countdown';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -17,7 +18,18 @@ import { errorAt, type FieldErrors } from '../../studio/commandForm';
 import { ParamField } from '../../studio/ParamField';
 import { useCommandSpecs } from '../../studio/useCommandSpecs';
 import { challengeFailure } from './challengeErrors';
-import { checkChallengeDraft, emptyChallengeDraft, rewardParamKey, withKind, withReward, type ChallengeDraft } from './challengeForm';
+import {
+  challengeDraftSchema,
+  emptyChallengeDraft,
+  fromFormErrors,
+  issueErrors,
+  rewardParamKey,
+  toFormErrors,
+  withKind,
+  withReward,
+  type ChallengeDraft,
+  type ChallengeRequest,
+} from './challengeForm';
 import { CHALLENGE_KIND_INFO } from './challengeView';
 import type { ChallengeController } from './useChallenge';
 
@@ -36,40 +48,54 @@ interface ChallengeFormProps {
 export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps) {
   const id = useId();
   const { specs, error: specsError } = useCommandSpecs();
-  const [draft, setDraft] = useState<ChallengeDraft>(() => emptyChallengeDraft());
-  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const schema = useMemo(() => challengeDraftSchema(specs ?? []), [specs]);
+  const { register, handleSubmit, setValue, reset, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
+    resolver: async (values) => {
+      const result = await schema.safeParseAsync(values);
+      return result.success
+        ? { values: result.data, errors: {} }
+        : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) };
+    },
+    defaultValues: emptyChallengeDraft(),
+  });
+  const draft = useWatch({ control }) as ChallengeDraft;
+  // The client's checks and the server's answer land in the same place, keyed like the server's fields.
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(NO_ERRORS);
+  const errors: FieldErrors = serverErrors.size > 0 ? serverErrors : fromFormErrors(formState.errors);
   const [failure, setFailure] = useState<string | null>(null);
   const { busy, run } = useSubmit();
 
-  function edit(next: ChallengeDraft) {
-    setDraft(next);
-    setErrors(NO_ERRORS);
+  function changed() {
+    setServerErrors(NO_ERRORS);
     setFailure(null);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!stream || busy) {
-      return;
+  function edit(next: ChallengeDraft) {
+    for (const field of ['kind', 'target', 'durationSeconds', 'rewardAction', 'rewardParams'] as const) {
+      if (next[field] !== draft[field]) {
+        setValue(field, next[field], { shouldValidate: formState.isSubmitted });
+      }
     }
-    const check = checkChallengeDraft(draft, specs ?? []);
-    if (!check.ok) {
-      setErrors(check.errors);
+    changed();
+  }
+
+  const submit = handleSubmit(async (request) => {
+    if (!stream || busy) {
       return;
     }
     setFailure(null);
     await run(
       async () => {
-        await onStart(check.request);
-        setDraft((d) => ({ ...emptyChallengeDraft(d.kind), durationSeconds: d.durationSeconds, rewardAction: d.rewardAction, rewardParams: d.rewardParams }));
+        await onStart(request);
+        reset({ ...emptyChallengeDraft(draft.kind), durationSeconds: draft.durationSeconds, rewardAction: draft.rewardAction, rewardParams: draft.rewardParams });
       },
       (caught) => {
         const result = challengeFailure(caught);
-        setErrors(result.fields);
+        setServerErrors(result.fields);
         setFailure(result.message || null);
       },
     );
-  }
+  });
 
   if (challenge?.status === 'running') {
     return (
@@ -126,10 +152,9 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
             min={CHALLENGE_TARGET_MIN}
             max={CHALLENGE_TARGET_MAX}
             step={1}
-            value={draft.target}
             aria-invalid={targetError ? true : undefined}
             aria-describedby={targetError ? `${id}-target-error` : undefined}
-            onChange={(e) => edit({ ...draft, target: e.target.value })}
+            {...register('target', { onChange: changed })}
           />
         </FormField>
         <FormField
@@ -154,10 +179,9 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
             min={CHALLENGE_DURATION_MIN_SECONDS}
             max={CHALLENGE_DURATION_MAX_SECONDS}
             step={1}
-            value={draft.durationSeconds}
             aria-invalid={durationError ? true : undefined}
             aria-describedby={durationError ? `${id}-duration-error` : undefined}
-            onChange={(e) => edit({ ...draft, durationSeconds: e.target.value })}
+            {...register('durationSeconds', { onChange: changed })}
           />
         </FormField>
         <FormField id={`${id}-reward`} label="Reward when it completes" error={rewardError ?? specsError ?? undefined} errorTestId="challenge-error">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveError } from '../../../api/errors';
-import type { CommandSpec } from '../../../api/types';
+import type { CommandSpec } from '../../../api/contract';
 import { errorAt } from '../../studio/commandForm';
 import { challengeFailure } from './challengeErrors';
 import { checkChallengeDraft, emptyChallengeDraft, hubFieldErrors, withKind, withReward } from './challengeForm';
@@ -36,8 +36,8 @@ describe('the "Start a challenge" form', () => {
     const check = checkChallengeDraft(draft, specs);
     expect(check.ok).toBe(false);
     if (!check.ok) {
-      expect(errorAt(check.errors, 'target')).toMatch(/1 to 10,000,000/);
-      expect(errorAt(check.errors, 'durationSeconds')).toMatch(/10 to 3600/);
+      expect(errorAt(check.errors, 'target')).toBe('A target is 1–10,000,000.');
+      expect(errorAt(check.errors, 'durationSeconds')).toBe('A challenge runs 10 seconds to an hour.');
       expect(errorAt(check.errors, 'reward.params.text')).toBe('Required.');
     }
   });

@@ -11,7 +11,8 @@ import {
   type CommandParamValue,
   type CommandSpec,
   type StartChallengeRequest,
-} from '../../../api/types';
+} from '../../../api/contract';
+import { z } from 'zod';
 import { canonicalKey, type FieldErrors, type ParamDraft, paramsDraft, toValue } from '../../studio/commandForm';
 import { CHALLENGE_KIND_INFO } from './challengeView';
 
@@ -56,64 +57,106 @@ export type ChallengeCheck =
   | { ok: true; request: Omit<StartChallengeRequest, 'streamId'> }
   | { ok: false; errors: FieldErrors };
 
-function wholeIn(text: string, min: number, max: number): number | null {
-  const trimmed = text.trim();
-  const n = Number(trimmed);
-  return trimmed !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
-}
-
 function isBlank(value: ParamDraft | undefined): boolean {
   return value === undefined || (Array.isArray(value) ? value.every((v) => v.trim() === '') : value.trim() === '');
 }
 
-/** The request, or the field errors keyed like the server's (`target`, `reward.params.color`). */
-export function checkChallengeDraft(draft: ChallengeDraft, specs: readonly CommandSpec[]): ChallengeCheck {
-  const errors = new Map<string, string>();
-  if (!CHALLENGE_KINDS.includes(draft.kind)) {
-    errors.set('kind', 'Pick what the audience should do.');
-  }
-  const target = wholeIn(draft.target, CHALLENGE_TARGET_MIN, CHALLENGE_TARGET_MAX);
-  if (target === null) {
-    errors.set('target', `A whole number from ${CHALLENGE_TARGET_MIN} to ${CHALLENGE_TARGET_MAX.toLocaleString('en')}.`);
-  }
-  const duration = wholeIn(draft.durationSeconds, CHALLENGE_DURATION_MIN_SECONDS, CHALLENGE_DURATION_MAX_SECONDS);
-  if (duration === null) {
-    errors.set(
-      canonicalKey('durationSeconds'),
-      `Whole seconds from ${CHALLENGE_DURATION_MIN_SECONDS} to ${CHALLENGE_DURATION_MAX_SECONDS} (an hour).`,
-    );
-  }
+/** The server's words for each field (StreamGrain.Challenges), so that a mistake reads the same before and after. */
+export const CHALLENGE_MESSAGES = {
+  kind: 'The kind is gift-tokens, reactions, chat-messages or new-viewers.',
+  target: `A target is ${CHALLENGE_TARGET_MIN}–${CHALLENGE_TARGET_MAX.toLocaleString('en')}.`,
+  durationSeconds: 'A challenge runs 10 seconds to an hour.',
+  rewardAction: 'Pick a reward, or none.',
+} as const;
 
-  let reward: StartChallengeRequest['reward'] = null;
-  if (draft.rewardAction) {
-    const spec = specs.find((s) => s.action === draft.rewardAction);
-    if (!spec) {
-      errors.set(canonicalKey('reward.action'), 'Pick a reward, or none.');
-    } else {
+const wholeIn = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => text !== '' && Number.isInteger(Number(text)) && Number(text) >= min && Number(text) <= max, message)
+    .transform(Number);
+
+/**
+ * The `challenge:start` request's rules as a zod schema over the draft: its output is the request (reward params
+ * typed by the action's schema from `GET /api/commands`), checked against the generated contract's type; the
+ * issues' paths are the server's field names (`target`, `reward.params.color`) and their messages its words.
+ */
+export function challengeDraftSchema(specs: readonly CommandSpec[]) {
+  const goal = z.object({
+    kind: z.enum(CHALLENGE_KINDS, CHALLENGE_MESSAGES.kind),
+    target: wholeIn(CHALLENGE_TARGET_MIN, CHALLENGE_TARGET_MAX, CHALLENGE_MESSAGES.target),
+    durationSeconds: wholeIn(CHALLENGE_DURATION_MIN_SECONDS, CHALLENGE_DURATION_MAX_SECONDS, CHALLENGE_MESSAGES.durationSeconds),
+  });
+  // Apart from the goal, so that both sides' mistakes show at once (a transform does not run after a failed field).
+  const reward = z
+    .object({ rewardAction: z.string(), rewardParams: z.record(z.string(), z.union([z.string(), z.array(z.string())])) })
+    .transform(({ rewardAction, rewardParams }, ctx): Pick<ChallengeRequest, 'reward'> => {
+      if (!rewardAction) {
+        return { reward: null };
+      }
+      const spec = specs.find((s) => s.action === rewardAction);
+      if (!spec) {
+        ctx.addIssue({ code: 'custom', path: ['reward', 'action'], message: CHALLENGE_MESSAGES.rewardAction });
+        return z.NEVER;
+      }
       const params: Record<string, CommandParamValue> = {};
       for (const param of spec.params) {
-        const input = draft.rewardParams[param.name];
+        const input = rewardParams[param.name];
         if (isBlank(input)) {
           if (param.required) {
-            errors.set(canonicalKey(rewardParamKey(param.name)), 'Required.');
+            ctx.addIssue({ code: 'custom', path: ['reward', 'params', param.name], message: 'Required.' });
           }
           continue;
         }
         const read = toValue(param, input!);
         if ('error' in read) {
-          errors.set(canonicalKey(rewardParamKey(param.name)), read.error);
+          ctx.addIssue({ code: 'custom', path: ['reward', 'params', param.name], message: read.error });
         } else {
           params[param.name] = read.value;
         }
       }
-      reward = { action: spec.action, params };
+      return { reward: { action: spec.action, params } };
+    });
+  return z.intersection(goal, reward) satisfies z.ZodType<ChallengeRequest, ChallengeDraft>;
+}
+
+export type ChallengeRequest = Omit<StartChallengeRequest, 'streamId'>;
+
+/**
+ * Field errors (keyed like the server's, `reward.params.color`) as react-hook-form keeps them, and back. The form
+ * keeps them under one flat name each: the draft's fields are not the request's (`rewardParams` vs `reward.params`).
+ */
+export function toFormErrors(errors: FieldErrors): Record<string, { type: string; message: string }> {
+  return Object.fromEntries([...errors].map(([key, message]) => [key, { type: 'server', message }]));
+}
+
+export function fromFormErrors(errors: Readonly<Record<string, unknown>>): FieldErrors {
+  const map = new Map<string, string>();
+  for (const [key, value] of Object.entries(errors)) {
+    const message = (value as { message?: unknown } | undefined)?.message;
+    if (typeof message === 'string') {
+      map.set(key, message);
     }
   }
+  return map;
+}
 
-  if (errors.size > 0 || target === null || duration === null) {
-    return { ok: false, errors };
+/** Zod issues as field errors keyed like the server's (`target`, `reward.params.color`); the first per field. */
+export function issueErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors = new Map<string, string>();
+  for (const issue of issues) {
+    const key = canonicalKey(issue.path.map(String).join('.'));
+    if (!errors.has(key)) {
+      errors.set(key, issue.message);
+    }
   }
-  return { ok: true, request: { kind: draft.kind, target, durationSeconds: duration, reward } };
+  return errors;
+}
+
+/** The request, or the field errors keyed like the server's (`target`, `reward.params.color`). */
+export function checkChallengeDraft(draft: ChallengeDraft, specs: readonly CommandSpec[]): ChallengeCheck {
+  const result = challengeDraftSchema(specs).safeParse(draft);
+  return result.success ? { ok: true, request: result.data } : { ok: false, errors: issueErrors(result.error.issues) };
 }
 
 const HUB_FIELD = /(?:^|\s)((?:kind|target|durationSeconds|reward(?:\.[A-Za-z0-9_]+|\[\d+\])*)):\s/g;

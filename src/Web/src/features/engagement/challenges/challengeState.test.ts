@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Challenge } from '../../../api/types';
+import type { Challenge } from '../../../api/contract';
 import { challengeReducer, endedNow, initialChallenge, mergeChallenge, readChallenge } from './challengeState';
 
 function ch(progress: number, status: Challenge['status'] = 'running', id = 'ch_1', startsAt = '2026-11-24T12:00:00Z'): Challenge {

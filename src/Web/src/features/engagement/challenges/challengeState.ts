@@ -4,7 +4,7 @@
 // Progress only goes up and a finished challenge never runs again, so copies merge safely in any order: for the same
 // challenge the larger progress and the final status win; another challenge replaces it only if it started later.
 
-import { CHALLENGE_KINDS, type Challenge, type ChallengeStatus } from '../../../api/types';
+import { CHALLENGE_KINDS, type Challenge, type ChallengeStatus } from '../../../api/contract';
 import { count, isRecord, oneOf, str, timeOf } from '../../../lib/read';
 
 const STATUSES: readonly ChallengeStatus[] = ['running', 'completed', 'failed'];

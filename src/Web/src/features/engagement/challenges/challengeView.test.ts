@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Challenge } from '../../../api/types';
+import type { Challenge } from '../../../api/contract';
 import { challengeView } from './challengeView';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
@@ -13,6 +13,7 @@ function ch(over: Partial<Challenge> = {}): Challenge {
     startsAt: '2026-11-24T11:58:00Z',
     endsAt: '2026-11-24T12:03:05Z',
     status: 'running',
+    rewardAction: null,
     ...over,
   };
 }

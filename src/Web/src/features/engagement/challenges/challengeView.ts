@@ -1,6 +1,6 @@
 // What the challenge bar shows: the kind, progress against the target, the time left, and the phase. Pure.
 
-import type { Challenge, ChallengeKind } from '../../../api/types';
+import type { Challenge, ChallengeKind } from '../../../api/contract';
 import { formatCountdown, msUntil } from '../../../lib/countdown';
 
 export const CHALLENGE_KIND_INFO: Record<ChallengeKind, { label: string; icon: string; unit: string; defaultTarget: number }> = {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { MOMENT_NOTE_MAX } from '../../../api/types';
+import { MOMENT_NOTE_MAX } from '../../../api/contract';
 import type { Session } from '../../auth/sessionStorage';
 import type { MomentsController } from './useMoments';
 

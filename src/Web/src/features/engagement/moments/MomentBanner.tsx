@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Moment, Stream } from '../../../api/types';
+import type { Moment, Stream } from '../../../api/contract';
 import { momentTimeLabel, momentTitle } from './momentView';
 
 interface MomentBannerProps {

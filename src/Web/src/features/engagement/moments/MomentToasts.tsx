@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Moment } from '../../../api/types';
+import type { Moment } from '../../../api/contract';
 import { clockTime } from '../../../lib/format';
 import { momentTitle } from './momentView';
 import { SharePopover } from './SharePopover';

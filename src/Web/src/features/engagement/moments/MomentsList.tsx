@@ -1,4 +1,4 @@
-import type { Stream } from '../../../api/types';
+import type { Stream } from '../../../api/contract';
 import { momentTimeLabel, momentTitle } from './momentView';
 import { SharePopover } from './SharePopover';
 import type { MomentsController } from './useMoments';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Moment } from '../../../api/types';
+import type { Moment } from '../../../api/contract';
 import { shareLinks } from './shareLinks';
 
 interface SharePopoverProps {

@@ -1,6 +1,6 @@
 // The stream's highlight moments: the REST list, then `moment:detected` events; newest first, each once. Pure.
 
-import type { Moment, MomentKind } from '../../../api/types';
+import type { Moment, MomentKind } from '../../../api/contract';
 import { isRecord, num, oneOf, str, timeOf } from '../../../lib/read';
 
 const KINDS: readonly MomentKind[] = ['reactions', 'gifts', 'manual'];
@@ -36,7 +36,7 @@ export function readMoment(raw: unknown): Moment | null {
   const sharePath = str(raw.sharePath);
   return {
     momentId,
-    streamId: str(raw.streamId) ?? streamOfMoment(momentId) ?? undefined,
+    streamId: str(raw.streamId) ?? streamOfMoment(momentId) ?? '',
     at: str(raw.at) ?? '',
     kind,
     intensity: num(raw.intensity) ?? 0,

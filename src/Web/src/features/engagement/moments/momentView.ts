@@ -1,6 +1,6 @@
 // How a highlight moment is named and placed in time. Pure.
 
-import type { Moment } from '../../../api/types';
+import type { Moment } from '../../../api/contract';
 import { formatCountdown } from '../../../lib/countdown';
 import { clockTime } from '../../../lib/format';
 import { timeOf } from '../../../lib/read';

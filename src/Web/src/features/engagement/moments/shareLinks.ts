@@ -1,7 +1,7 @@
 // The links that share a highlight moment: its page (`/m/{momentId}`, rendered by the server with OpenGraph tags)
 // and the same X, Facebook and Reddit links as that page. Pure.
 
-import type { Moment } from '../../../api/types';
+import type { Moment } from '../../../api/contract';
 
 /** What the server's UrlEncoder leaves as it is: letters, digits and `- . _ ~ ! $ ( ) * , ; @`. */
 const UNESCAPED = /^[A-Za-z0-9\-._~!$()*,;@]$/;
@@ -46,7 +46,7 @@ export interface ShareLinks {
 /** `origin` is the page's own (`https://live.example.com`); the links are those of the server's share page. */
 export function shareLinks(origin: string, moment: Pick<Moment, 'momentId' | 'sharePath'>, streamTitle: string): ShareLinks {
   const base = origin.replace(/\/+$/, '');
-  const path = moment.sharePath.startsWith('/m/') ? moment.sharePath : `/m/${encodeComponent(moment.momentId)}`;
+  const path = moment.sharePath?.startsWith('/m/') ? moment.sharePath : `/m/${encodeComponent(moment.momentId)}`;
   const page = `${base}${path}`;
   const url = encodeComponent(page);
   const title = encodeComponent(shareTitle(streamTitle));

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { Moment } from '../../../api/types';
+import { useCallback, useEffect, useState } from 'react';
+import type { Moment } from '../../../api/contract';
+import { queryKeys } from '../../../api/queries';
 import { useLive } from '../../../app/liveContext';
 import { useSession } from '../../auth/sessionContext';
 import type { StreamFeed } from '../../streams/streamFeed';
+import { useFeedQuery } from '../../streams/useFeedQuery';
 import { markFailure } from './momentErrors';
 import { initialMoments, momentsReducer, readMoment } from './momentState';
 
@@ -30,54 +32,38 @@ export interface MomentsController {
 export function useMoments(feed: StreamFeed, streamId: string): MomentsController {
   const live = useLive();
   const { api } = useSession();
-  const [state, dispatch] = useReducer(momentsReducer, initialMoments);
+  const { state, dispatch, refetch, reset } = useFeedQuery(
+    queryKeys.moments(streamId),
+    initialMoments,
+    momentsReducer,
+    async (signal) => ({ type: 'listed', moments: await api.getMoments(streamId, signal) }) as const,
+    { type: 'listed', moments: [] }, // the events still bring new ones
+  );
   const [toasts, setToasts] = useState<Moment[]>([]);
   const [marking, setMarking] = useState(false);
   const [markError, setMarkError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let fetching: AbortController | null = null;
-    const fetchList = () => {
-      fetching?.abort();
-      const controller = new AbortController();
-      fetching = controller;
-      api.getMoments(streamId, controller.signal).then(
-        (moments) => {
-          if (!controller.signal.aborted) {
-            dispatch({ type: 'listed', moments });
+  useEffect(
+    () =>
+      feed.subscribe((message) => {
+        if (message.kind === 'reset') {
+          reset();
+          setToasts([]);
+          setMarkError(null);
+        } else if (message.kind === 'snapshot') {
+          refetch();
+        } else if (message.event.type === 'moment:detected') {
+          dispatch({ type: 'moment', moment: message.event.moment });
+          const moment = readMoment(message.event.moment);
+          if (moment && !message.replayed) {
+            setToasts((current) =>
+              current.some((t) => t.momentId === moment.momentId) ? current : [...current, moment].slice(-MAX_TOASTS),
+            );
           }
-        },
-        () => {
-          if (!controller.signal.aborted) {
-            dispatch({ type: 'listed', moments: [] }); // the events still bring new ones
-          }
-        },
-      );
-    };
-
-    const unsubscribe = feed.subscribe((message) => {
-      if (message.kind === 'reset') {
-        fetching?.abort();
-        dispatch({ type: 'reset' });
-        setToasts([]);
-        setMarkError(null);
-      } else if (message.kind === 'snapshot') {
-        fetchList();
-      } else if (message.event.type === 'moment:detected') {
-        dispatch({ type: 'moment', moment: message.event.moment });
-        const moment = readMoment(message.event.moment);
-        if (moment && !message.replayed) {
-          setToasts((current) =>
-            current.some((t) => t.momentId === moment.momentId) ? current : [...current, moment].slice(-MAX_TOASTS),
-          );
         }
-      }
-    });
-    return () => {
-      fetching?.abort();
-      unsubscribe();
-    };
-  }, [api, feed, streamId]);
+      }),
+    [feed, dispatch, refetch, reset],
+  );
 
   const dismissToast = useCallback((momentId: string) => {
     setToasts((current) => current.filter((t) => t.momentId !== momentId));
@@ -99,7 +85,7 @@ export function useMoments(feed: StreamFeed, streamId: string): MomentsControlle
         setMarking(false);
       }
     },
-    [live, streamId],
+    [live, streamId, dispatch],
   );
 
   const clearMarkError = useCallback(() => setMarkError(null), []);

@@ -1,5 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
-import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/types';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX, type Poll, type Stream } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { FieldError } from '../../../components/FieldError';
 import { FormField } from '../../../components/FormField';
@@ -9,13 +11,12 @@ import {
   addOption,
   canAddOption,
   canRemoveOption,
-  checkDraft,
   emptyDraft,
   POLL_DURATIONS,
+  pollDraftSchema,
   removeOption,
-  setOption,
-  type DraftErrors,
   type PollDraft,
+  type PollRequest,
 } from './pollForm';
 
 interface PollCreateFormProps {
@@ -29,39 +30,38 @@ interface PollCreateFormProps {
 export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps) {
   const live = useLive();
   const id = useId();
-  const [draft, setDraft] = useState<PollDraft>(emptyDraft);
-  const [errors, setErrors] = useState<DraftErrors | null>(null);
+  const form = useForm<PollDraft, unknown, PollRequest>({
+    resolver: zodResolver(pollDraftSchema),
+    defaultValues: emptyDraft,
+  });
+  const { register, handleSubmit, setValue, reset, formState, control } = form;
+  const draft = useWatch({ control }) as PollDraft;
+  const errors = formState.errors;
   const [failure, setFailure] = useState<string | null>(null);
   const { busy, run } = useSubmit();
 
   const open = poll !== null && !poll.closed;
 
-  function edit(next: PollDraft) {
-    setDraft(next);
-    setErrors(null);
+  function setOptions(next: PollDraft) {
+    setValue('options', next.options, { shouldValidate: formState.isSubmitted });
     setFailure(null);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = handleSubmit(async (request) => {
     if (!stream || busy) {
-      return;
-    }
-    const check = checkDraft(draft);
-    if (!check.ok) {
-      setErrors(check.errors);
       return;
     }
     setFailure(null);
     await run(
       async () => {
-        const created = await live.createPoll({ streamId: stream.id, ...check.request });
+        const created = await live.createPoll({ streamId: stream.id, ...request });
         onCreated(created);
-        setDraft({ ...emptyDraft, durationSeconds: draft.durationSeconds });
+        reset({ ...emptyDraft, durationSeconds: request.durationSeconds });
       },
       (caught) => setFailure(pollFailure(caught, 'create').message),
     );
-  }
+  });
+  const optionError = (i: number) => errors.options?.[i]?.message ?? (i === 0 ? (errors.options?.root?.message ?? errors.options?.message) : undefined);
 
   if (open) {
     return (
@@ -75,25 +75,24 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
   return (
     <form className="poll-create" data-testid="poll-create-form" onSubmit={submit} noValidate aria-label="Start a poll">
       <h2 className="poll-create__title">Start a poll</h2>
-      <FormField id={`${id}-question`} label="Question" error={errors?.question}>
+      <FormField id={`${id}-question`} label="Question" error={errors.question?.message}>
         <input
           id={`${id}-question`}
           className="input"
           data-testid="poll-create-question"
           placeholder="Which map next?"
           maxLength={POLL_QUESTION_MAX}
-          value={draft.question}
-          onChange={(e) => edit({ ...draft, question: e.target.value })}
-          aria-invalid={errors?.question ? true : undefined}
-          aria-describedby={errors?.question ? `${id}-question-error` : undefined}
+          {...register('question', { onChange: () => setFailure(null) })}
+          aria-invalid={errors.question ? true : undefined}
+          aria-describedby={errors.question ? `${id}-question-error` : undefined}
         />
       </FormField>
 
       <fieldset className="poll-create__options">
         <legend className="field__label">Options</legend>
         <ol>
-          {draft.options.map((option, i) => {
-            const message = errors?.options[i];
+          {draft.options.map((_, i) => {
+            const message = optionError(i);
             return (
               <li key={i} className="poll-create__option">
                 <span className="poll-create__number" aria-hidden="true">
@@ -105,8 +104,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
                   aria-label={`Option ${i + 1}`}
                   placeholder={`Option ${i + 1}`}
                   maxLength={POLL_OPTION_MAX}
-                  value={option}
-                  onChange={(e) => edit(setOption(draft, i, e.target.value))}
+                  {...register(`options.${i}`, { onChange: () => setFailure(null) })}
                   aria-invalid={message ? true : undefined}
                   aria-describedby={message ? `${id}-option-${i}-error` : undefined}
                 />
@@ -116,7 +114,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
                   data-testid="poll-remove-option"
                   aria-label={`Remove option ${i + 1}`}
                   disabled={!canRemoveOption(draft)}
-                  onClick={() => edit(removeOption(draft, i))}
+                  onClick={() => setOptions(removeOption(draft, i))}
                 >
                   ×
                 </button>
@@ -130,7 +128,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
           className="button button--ghost poll-create__add"
           data-testid="poll-add-option"
           disabled={!canAddOption(draft)}
-          onClick={() => edit(addOption(draft))}
+          onClick={() => setOptions(addOption(draft))}
         >
           + Add option{!canAddOption(draft) && ` (${POLL_OPTIONS_MAX} at most)`}
         </button>
@@ -142,8 +140,7 @@ export function PollCreateForm({ stream, poll, onCreated }: PollCreateFormProps)
             id={`${id}-duration`}
             className="input select"
             data-testid="poll-create-duration"
-            value={draft.durationSeconds}
-            onChange={(e) => edit({ ...draft, durationSeconds: Number(e.target.value) })}
+            {...register('durationSeconds', { valueAsNumber: true })}
           >
             {POLL_DURATIONS.map((d) => (
               <option key={d.seconds} value={d.seconds}>

@@ -9,7 +9,8 @@ import {
   POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
   type CreatePollRequest,
-} from '../../../api/types';
+} from '../../../api/contract';
+import { z } from 'zod';
 
 /** The durations offered, in seconds (the select's values). */
 export const POLL_DURATIONS: readonly { seconds: number; label: string }[] = [
@@ -53,6 +54,32 @@ export function setOption(draft: PollDraft, index: number, value: string): PollD
   return { ...draft, options: draft.options.map((o, i) => (i === index ? value : o)) };
 }
 
+/** The server's words for each field (PollGrain), so that a mistake reads the same before and after sending. */
+export const POLL_MESSAGES = {
+  question: `A question is 1–${POLL_QUESTION_MAX} characters.`,
+  options: `${POLL_OPTIONS_MIN}–${POLL_OPTIONS_MAX} options of 1–${POLL_OPTION_MAX} characters.`,
+  durationSeconds: 'A poll runs 10 seconds to 30 minutes.',
+} as const;
+
+/**
+ * The `poll:create` request's rules as a zod schema over the draft: its output is the request (trimmed), checked
+ * against the generated contract's type, and its messages are the server's.
+ */
+export const pollDraftSchema = z.object({
+  question: z.string().trim().min(1, POLL_MESSAGES.question).max(POLL_QUESTION_MAX, POLL_MESSAGES.question),
+  options: z
+    .array(z.string().trim().min(1, POLL_MESSAGES.options).max(POLL_OPTION_MAX, POLL_MESSAGES.options))
+    .min(POLL_OPTIONS_MIN, POLL_MESSAGES.options)
+    .max(POLL_OPTIONS_MAX, POLL_MESSAGES.options),
+  durationSeconds: z
+    .number()
+    .int(POLL_MESSAGES.durationSeconds)
+    .min(POLL_DURATION_MIN_SECONDS, POLL_MESSAGES.durationSeconds)
+    .max(POLL_DURATION_MAX_SECONDS, POLL_MESSAGES.durationSeconds),
+}) satisfies z.ZodType<Omit<CreatePollRequest, 'streamId'>, PollDraft>;
+
+export type PollRequest = z.output<typeof pollDraftSchema>;
+
 export interface DraftErrors {
   question?: string;
   /** By option index. */
@@ -64,37 +91,20 @@ export type DraftCheck =
   | { ok: true; request: Omit<CreatePollRequest, 'streamId'> }
   | { ok: false; errors: DraftErrors };
 
-/** The request, trimmed, or what is wrong with the draft (by field). */
+/** The request, trimmed, or what is wrong with the draft (by field, and by option). */
 export function checkDraft(draft: PollDraft): DraftCheck {
-  const question = draft.question.trim();
-  const options = draft.options.map((o) => o.trim());
-  const errors: DraftErrors = { options: options.map(() => undefined) };
-  let ok = true;
-
-  if (question.length === 0) {
-    errors.question = 'Ask a question.';
-    ok = false;
-  } else if (question.length > POLL_QUESTION_MAX) {
-    errors.question = `At most ${POLL_QUESTION_MAX} characters.`;
-    ok = false;
+  const result = pollDraftSchema.safeParse(draft);
+  if (result.success) {
+    return { ok: true, request: result.data };
   }
-  options.forEach((option, i) => {
-    if (option.length === 0) {
-      errors.options[i] = 'Fill in this option, or remove it.';
-      ok = false;
-    } else if (option.length > POLL_OPTION_MAX) {
-      errors.options[i] = `At most ${POLL_OPTION_MAX} characters.`;
-      ok = false;
+  const errors: DraftErrors = { options: draft.options.map(() => undefined) };
+  for (const issue of result.error.issues) {
+    const [field, index] = issue.path;
+    if (field === 'options' && typeof index === 'number') {
+      errors.options[index] = issue.message;
+    } else if (field === 'question' || field === 'durationSeconds') {
+      errors[field] ??= issue.message;
     }
-  });
-  const duration = draft.durationSeconds;
-  if (!Number.isInteger(duration) || duration < POLL_DURATION_MIN_SECONDS || duration > POLL_DURATION_MAX_SECONDS) {
-    errors.durationSeconds = 'Pick a duration.';
-    ok = false;
   }
-  if (options.length < POLL_OPTIONS_MIN || options.length > POLL_OPTIONS_MAX) {
-    ok = false; // the form never gets here: add and remove keep 2–6
-  }
-
-  return ok ? { ok, request: { question, options, durationSeconds: duration } } : { ok, errors };
+  return { ok: false, errors };
 }

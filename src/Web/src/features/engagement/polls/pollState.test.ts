@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Poll, PollClosedEvent, PollCreateEvent, PollUpdateEvent } from '../../../api/types';
+import type { Poll, PollClosedEvent, PollCreateEvent, PollPatch, PollUpdateEvent } from '../../../api/contract';
 import { initialPoll, mergePoll, pollReducer, readPoll, type PollState } from './pollState';
 
 function poll(overrides: Partial<Poll> = {}): Poll {
@@ -12,6 +12,7 @@ function poll(overrides: Partial<Poll> = {}): Poll {
     opensAt: '2026-11-24T12:00:00+00:00',
     closesAt: '2026-11-24T12:01:00+00:00',
     closed: false,
+    winners: [],
     ...overrides,
   };
 }
@@ -19,7 +20,8 @@ function poll(overrides: Partial<Poll> = {}): Poll {
 let seq = 150;
 const base = () => ({ streamId: 's_1', seq: ++seq, at: '2026-11-24T12:00:01+00:00' });
 const created = (p: Poll): PollCreateEvent => ({ type: 'poll:create', ...base(), poll: p });
-const updated = (p: PollUpdateEvent['poll']): PollUpdateEvent => ({ type: 'poll:update', ...base(), poll: p });
+// The server sends the whole poll; the client still merges a partial one (an older server's) into the poll it has.
+const updated = (p: PollPatch): PollUpdateEvent => ({ type: 'poll:update', ...base(), poll: p as Poll });
 const closed = (p: Poll): PollClosedEvent => ({ type: 'poll:closed', ...base(), poll: p });
 
 function run(state: PollState, ...events: (PollCreateEvent | PollUpdateEvent | PollClosedEvent)[]): PollState {

@@ -1,7 +1,7 @@
 // The stream's poll as the page knows it: from the join snapshot, the poll events (in seq order), and answers that
 // come out of band (a REST fetch, the poll a vote or a close returns). Pure; polls from the wire are read defensively.
 
-import type { Poll, PollClosedEvent, PollCreateEvent, PollUpdateEvent } from '../../../api/types';
+import type { Poll, PollClosedEvent, PollCreateEvent, PollUpdateEvent } from '../../../api/contract';
 
 export type PollEvent = PollCreateEvent | PollUpdateEvent | PollClosedEvent;
 
@@ -61,9 +61,9 @@ export function readPoll(raw: unknown): Poll | null {
     opensAt: typeof raw.opensAt === 'string' ? raw.opensAt : '',
     closesAt: typeof raw.closesAt === 'string' ? raw.closesAt : '',
     closed: raw.closed === true,
+    winners: readWinners(raw.winners, options.length) ?? [],
   };
-  const winners = readWinners(raw.winners, options.length);
-  return winners ? { ...poll, winners } : poll;
+  return poll;
 }
 
 /** Applies `poll:update`'s fields to the poll they name; the fields it leaves out stay as they were. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Poll } from '../../../api/types';
+import type { Poll } from '../../../api/contract';
 import { formatCountdown, nextClockOffset, percentages, pollView, remainingMs, resultLine, winnersOf } from './pollView';
 
 const OPENS = Date.parse('2026-11-24T12:00:00+00:00');
@@ -14,6 +14,7 @@ function poll(overrides: Partial<Poll> = {}): Poll {
     opensAt: '2026-11-24T12:00:00+00:00',
     closesAt: '2026-11-24T12:01:00+00:00',
     closed: false,
+    winners: [],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 // What the poll widget shows: each option's tally and share, the winners, the time left. Pure: the clock comes in.
 
-import type { Poll } from '../../../api/types';
+import type { Poll } from '../../../api/contract';
 
 export type PollPhase =
   /** Votes are taken. */
@@ -64,7 +64,7 @@ export function percentages(tallies: readonly number[]): number[] {
 }
 
 /** The options with the most votes: the server's `winners` when it sent them, else counted; none without votes. */
-export function winnersOf(poll: Pick<Poll, 'tallies' | 'winners'>): number[] {
+export function winnersOf(poll: Pick<Poll, 'tallies'> & Partial<Pick<Poll, 'winners'>>): number[] {
   if (poll.winners) {
     return poll.winners;
   }

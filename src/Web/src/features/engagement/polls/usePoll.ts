@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Poll } from '../../../api/types';
+import type { Poll } from '../../../api/contract';
 import { useLive } from '../../../app/liveContext';
 import { useSession } from '../../auth/sessionContext';
 import type { StreamFeed } from '../../streams/streamFeed';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { QA_TEXT_MAX, type Question, type Stream } from '../../../api/types';
+import { QA_TEXT_MAX, type Question, type Stream } from '../../../api/contract';
 import { Avatar } from '../../../components/Avatar';
 import { timeAgo } from '../../../lib/format';
 import type { Session } from '../../auth/sessionStorage';

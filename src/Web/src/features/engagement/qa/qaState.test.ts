@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../api/types';
+import type { Question } from '../../../api/contract';
 import { initialQa, mergeQuestion, qaReducer, readQuestion, type QaState } from './qaState';
 
 function q(id: string, upvotes = 0, status: Question['status'] = 'open', askedAt = '2026-11-24T12:00:00Z'): Question {

@@ -4,7 +4,7 @@
 // Two facts make merging safe in any order: upvotes only ever go up, and a question never goes back to `open`
 // (the creator marks it answered or dismissed). So whatever arrives, the larger count and the marked status win.
 
-import type { Question, QuestionStatus } from '../../../api/types';
+import type { Question, QuestionStatus } from '../../../api/contract';
 import { count, isRecord, oneOf, str } from '../../../lib/read';
 
 const STATUSES: readonly QuestionStatus[] = ['open', 'answered', 'dismissed'];

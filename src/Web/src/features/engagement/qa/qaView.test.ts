@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../api/types';
+import type { Question } from '../../../api/contract';
 import { checkQuestion, qaSections } from './qaView';
 
 function q(id: string, upvotes: number, askedAt: string, status: Question['status'] = 'open'): Question {

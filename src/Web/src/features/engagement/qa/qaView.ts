@@ -1,6 +1,6 @@
 // What the Q&A panel lists, in which order, and what the ask box accepts. Pure.
 
-import { QA_TEXT_MAX, type Question } from '../../../api/types';
+import { QA_TEXT_MAX, type Question } from '../../../api/contract';
 
 export interface QaSections {
   /** Open questions: most upvoted first, then the oldest (the server's order). */

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { MarkQuestionRequest } from '../../../api/types';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { MarkQuestionRequest } from '../../../api/contract';
+import { queryKeys } from '../../../api/queries';
 import { useLive } from '../../../app/liveContext';
 import { useSession } from '../../auth/sessionContext';
 import type { StreamFeed } from '../../streams/streamFeed';
+import { useFeedQuery } from '../../streams/useFeedQuery';
 import { qaFailure } from './qaErrors';
 import { initialQa, qaReducer } from './qaState';
 import { checkQuestion, qaSections, type QaSections } from './qaView';
@@ -35,8 +37,15 @@ export function useQa(feed: StreamFeed, streamId: string): QaController {
   const live = useLive();
   const { api, session } = useSession();
   const userId = session?.user.id ?? null;
-  const [state, dispatch] = useReducer(qaReducer, initialQa);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const qa = useFeedQuery(
+    queryKeys.questions(streamId),
+    initialQa,
+    qaReducer,
+    async (signal) => ({ type: 'listed', questions: await api.getQuestions(streamId, signal) }) as const,
+    { type: 'listed', questions: [] }, // show what the events bring meanwhile
+  );
+  const { state, dispatch, refetch, reset } = qa;
+  const loadError = state.loaded ? qa.loadError : null;
   const [upvoted, setUpvoted] = useState<{ userId: string | null; list: string[] }>(() => ({
     userId,
     list: userId ? loadUpvoted(userId) : [],
@@ -50,46 +59,21 @@ export function useQa(feed: StreamFeed, streamId: string): QaController {
     setUpvoted({ userId, list: userId ? loadUpvoted(userId) : [] });
   }
 
-  useEffect(() => {
-    let fetching: AbortController | null = null;
-    const fetchList = () => {
-      fetching?.abort();
-      const controller = new AbortController();
-      fetching = controller;
-      api.getQuestions(streamId, controller.signal).then(
-        (questions) => {
-          if (!controller.signal.aborted) {
-            setLoadError(null);
-            dispatch({ type: 'listed', questions });
-          }
-        },
-        (caught: unknown) => {
-          if (!controller.signal.aborted) {
-            setLoadError(caught instanceof Error ? caught.message : String(caught));
-            dispatch({ type: 'listed', questions: [] }); // show what the events bring meanwhile
-          }
-        },
-      );
-    };
-
-    const unsubscribe = feed.subscribe((message) => {
-      if (message.kind === 'reset') {
-        fetching?.abort();
-        dispatch({ type: 'reset' });
-        setLoadError(null);
-        setError(null);
-      } else if (message.kind === 'snapshot') {
-        // The snapshot does not carry the questions: a rebuilt view fetches them (events merge in meanwhile).
-        fetchList();
-      } else if (message.event.type === 'qa:update') {
-        dispatch({ type: 'event', question: message.event.question });
-      }
-    });
-    return () => {
-      fetching?.abort();
-      unsubscribe();
-    };
-  }, [api, feed, streamId]);
+  useEffect(
+    () =>
+      feed.subscribe((message) => {
+        if (message.kind === 'reset') {
+          reset();
+          setError(null);
+        } else if (message.kind === 'snapshot') {
+          // The snapshot does not carry the questions: a rebuilt view reads them (events merge in meanwhile).
+          refetch();
+        } else if (message.event.type === 'qa:update') {
+          dispatch({ type: 'event', question: message.event.question });
+        }
+      }),
+    [feed, dispatch, refetch, reset],
+  );
 
   const remember = useCallback(
     (questionId: string) => {
@@ -137,7 +121,7 @@ export function useQa(feed: StreamFeed, streamId: string): QaController {
         setAsking(false);
       }
     },
-    [live, streamId],
+    [live, streamId, dispatch],
   );
 
   const upvote = useCallback(
@@ -158,7 +142,7 @@ export function useQa(feed: StreamFeed, streamId: string): QaController {
         },
       ).finally(() => track(questionId, false));
     },
-    [live, remember, streamId, track],
+    [live, remember, streamId, track, dispatch],
   );
 
   const mark = useCallback(
@@ -170,7 +154,7 @@ export function useQa(feed: StreamFeed, streamId: string): QaController {
         (caught: unknown) => setError(qaFailure(caught, 'mark').message),
       ).finally(() => track(questionId, false));
     },
-    [live, streamId, track],
+    [live, streamId, track, dispatch],
   );
 
   const clearError = useCallback(() => setError(null), []);

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import type { WheelResultEvent } from '../../../api/types';
+import type { WheelResultEvent } from '../../../api/contract';
 import type { commitmentOf } from './wheelRounds';
 import { verifyWheelRound, webCryptoDigest, type WheelVerification } from './verify';
 
@@ -45,7 +46,6 @@ export function WheelVerifyDialog({
 }) {
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'checking' });
   const committed = commitment ?? { seedHash: result.seedHash, source: 'result' as const };
 
   useEffect(() => {
@@ -56,33 +56,32 @@ export function WheelVerifyDialog({
     }
   }, []);
 
-  useEffect(() => {
-    const digest = webCryptoDigest();
-    if (!digest) {
-      setOutcome({
-        state: 'failed',
-        reason: 'This browser offers no WebCrypto here: it needs a secure page (https or localhost).',
-      });
-      return;
-    }
-    let current = true;
-    verifyWheelRound(
-      {
-        seed: result.seed,
-        committedSeedHash: committed.seedHash,
-        giftEventId: result.giftEventId,
-        segments: result.segments,
-        segmentIndex: result.segmentIndex,
-      },
-      digest,
-    ).then(
-      (verification) => current && setOutcome({ state: 'done', verification }),
-      (error: unknown) => current && setOutcome({ state: 'failed', reason: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [result, committed.seedHash]);
+  // The check is pure and its inputs are the round's: a query, kept while the round is on screen.
+  const digest = webCryptoDigest();
+  const check = useQuery({
+    queryKey: ['wheel-verify', result.roundId, result.seed, committed.seedHash, result.giftEventId, result.segments, result.segmentIndex],
+    queryFn: () =>
+      verifyWheelRound(
+        {
+          seed: result.seed,
+          committedSeedHash: committed.seedHash,
+          giftEventId: result.giftEventId,
+          segments: result.segments,
+          segmentIndex: result.segmentIndex,
+        },
+        digest!,
+      ),
+    enabled: digest !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const outcome: Outcome = !digest
+    ? { state: 'failed', reason: 'This browser offers no WebCrypto here: it needs a secure page (https or localhost).' }
+    : check.data
+      ? { state: 'done', verification: check.data }
+      : check.error
+        ? { state: 'failed', reason: check.error.message }
+        : { state: 'checking' };
 
   const v = outcome.state === 'done' ? outcome.verification : null;
   const echoMismatch = committed.source !== 'result' && committed.seedHash.toLowerCase() !== result.seedHash.toLowerCase();

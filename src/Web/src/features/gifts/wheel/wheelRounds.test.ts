@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OverlayTriggerEvent, WheelCommitEvent, WheelResultEvent } from '../../../api/types';
+import type { OverlayTriggerEvent, WheelCommitEvent, WheelResultEvent } from '../../../api/contract';
 import { commitmentOf, initialWheel, wheelReducer, type WheelState } from './wheelRounds';
 
 const base = { streamId: 's_1', at: '2026-11-24T12:00:00+00:00' };
@@ -15,6 +15,7 @@ const spin = (roundId: number, segmentIndex: number, extra: Record<string, unkno
   params: { segments: ['x2', 'dance', 'song'], roundId, seedHash: 'aa', segmentIndex, ...extra },
   by: { userId: 'u_a', handle: 'ada' },
   giftCode: 'wheel',
+  repeat: 1,
 });
 
 const result = (roundId: number, seedHash = 'aa'): WheelResultEvent => ({

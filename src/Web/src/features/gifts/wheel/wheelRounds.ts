@@ -1,7 +1,8 @@
 // The spin-wheel rounds a viewer saw: commitments (`wheel:commit`), spins (`overlay:trigger` spin-wheel) and
 // reveals (`wheel:result`), matched by roundId, so that the last round can be shown and verified. Pure.
 
-import type { OverlayTriggerEvent, WheelCommitEvent, WheelResultEvent } from '../../../api/types';
+import type { OverlayTriggerEvent, WheelCommitEvent, WheelResultEvent } from '../../../api/contract';
+import { isRecord } from '../../../lib/read';
 
 /** Commitments kept, newest last: a round's commitment comes before its spin. */
 const MAX_COMMITS = 16;
@@ -41,7 +42,7 @@ export const initialWheel: WheelState = { commits: [], current: null };
 
 /** Reads a spin-wheel trigger's params; null when they are not a wheel to draw. */
 export function readSpin(event: OverlayTriggerEvent, animate: boolean): { roundId: string; spin: WheelSpin } | null {
-  const { segments, segmentIndex, roundId, seedHash } = event.params;
+  const { segments, segmentIndex, roundId, seedHash } = isRecord(event.params) ? event.params : {};
   if (!Array.isArray(segments) || segments.length < 2 || !segments.every((s) => typeof s === 'string')) {
     return null;
   }
@@ -52,7 +53,7 @@ export function readSpin(event: OverlayTriggerEvent, animate: boolean): { roundI
     roundId: typeof roundId === 'number' || typeof roundId === 'string' ? String(roundId) : event.triggerId,
     spin: {
       triggerId: event.triggerId,
-      segments: segments as string[],
+      segments,
       segmentIndex,
       seedHash: typeof seedHash === 'string' ? seedHash : null,
       by: event.by?.handle ?? '',

@@ -1,0 +1,57 @@
+// Server data through TanStack Query: one QueryClient for the app, the query keys (one place, so that a hub event
+// and a refetch write to the same entry) and the retry rule. Hub events write into these entries with
+// setQueryData; a mutation's answer does too, instead of waiting for a refetch.
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './errors';
+import type { LeaderboardCategory, LeaderboardScope, StreamStatus } from './contract';
+
+/** Transient failures are retried twice (offline, 5xx, `unavailable`); a 4xx answer is the answer. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) {
+    return false;
+  }
+  return error instanceof ApiError ? error.status === 0 || error.status >= 500 || error.code === 'unavailable' : true;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+        // Live data comes from hub events; a refetch is for a rebuilt view or a returning tab.
+        staleTime: 5_000,
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** The query keys. What depends on who is signed in carries their user id. */
+export const queryKeys = {
+  streams: (status: StreamStatus | 'all') => ['streams', 'list', status] as const,
+  stream: (streamId: string) => ['streams', streamId] as const,
+  gifts: () => ['gifts'] as const,
+  commands: () => ['commands'] as const,
+  commandGifts: (streamId: string) => ['streams', streamId, 'command-gifts'] as const,
+  overlay: (streamId: string) => ['streams', streamId, 'overlay'] as const,
+  questions: (streamId: string) => ['streams', streamId, 'questions'] as const,
+  moments: (streamId: string) => ['streams', streamId, 'moments'] as const,
+  wallet: (userId: string | null, ledger: string) => ['me', userId, 'wallet', ledger] as const,
+  balance: (userId: string | null) => ['me', userId, 'balance'] as const,
+  myProgress: (userId: string | null) => ['me', userId, 'progress'] as const,
+  userProgress: (userId: string) => ['users', userId, 'progress'] as const,
+  leaderboard: (category: LeaderboardCategory, scope: LeaderboardScope, top: number) => ['leaderboards', category, scope, top] as const,
+  myRank: (userId: string | null, category: LeaderboardCategory, scope: LeaderboardScope) =>
+    ['me', userId, 'rank', category, scope] as const,
+  currentSeason: () => ['seasons', 'current'] as const,
+};
+
+/** The message to show for a failed query. */
+export function queryErrorMessage(error: unknown, fallback: string): string | null {
+  if (error === null || error === undefined) {
+    return null;
+  }
+  return error instanceof Error ? error.message : fallback;
+}
