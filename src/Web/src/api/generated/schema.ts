@@ -1572,9 +1572,9 @@ export type components = {
             type: string;
             required: boolean;
             /** Format: double */
-            min: number | null;
+            min: null | number;
             /** Format: double */
-            max: number | null;
+            max: null | number;
             values: null | string[];
         };
         /** @description An overlay action and its parameter schema on the wire. */
@@ -1616,7 +1616,7 @@ export type components = {
             code: null | string;
             name: null | string;
             /** Format: int32 */
-            tokenCost: number | null;
+            tokenCost: null | number;
             animationKey: null | string;
             rarity: null | string;
             commandAction: null | string;
@@ -1673,7 +1673,7 @@ export type components = {
         GiftRequest: {
             giftCode: null | string;
             /** Format: int32 */
-            count: number | null;
+            count: null | number;
             idempotencyKey: null | string;
         };
         /** @description The body of `gift:send`. */
@@ -1693,7 +1693,7 @@ export type components = {
         /** @description The body of `POST /api/admin/wallets/{userId}/grant`. */
         GrantRequest: {
             /** Format: int64 */
-            amount: number | null;
+            amount: null | number;
             reason: null | string;
             idempotencyKey: null | string;
         };
@@ -1706,7 +1706,7 @@ export type components = {
             type?: null | string;
             title?: null | string;
             /** Format: int32 */
-            status?: number | null;
+            status?: null | number;
             detail?: null | string;
             instance?: null | string;
             errors?: {
@@ -1784,7 +1784,7 @@ export type components = {
             "stream:join": {
                 args: [
                     string,
-                    number | null
+                    null | number
                 ];
                 result: components["schemas"]["StreamJoined"];
             };
@@ -2031,9 +2031,9 @@ export type components = {
             label?: null | string;
             src?: null | string;
             /** Format: int64 */
-            current?: number | null;
+            current?: null | number;
             /** Format: int64 */
-            target?: number | null;
+            target?: null | number;
             /** Format: date-time */
             endsAt?: null | string;
         };
@@ -2135,7 +2135,7 @@ export type components = {
             /** Format: int64 */
             xpGained: number;
             /** Format: int32 */
-            levelReached: number | null;
+            levelReached: null | number;
             badgesEarned: string[];
             progress: components["schemas"]["Progress"];
         };
@@ -2254,7 +2254,7 @@ export type components = {
             streamId: string;
             mood: null | string;
             /** Format: int32 */
-            count?: number | null;
+            count?: null | number;
         };
         /** @description A weekly season. */
         Season: {
@@ -2297,7 +2297,7 @@ export type components = {
         /** @description The body of `PUT /api/streams/{id}/slow-mode`. */
         SlowModeRequest: {
             /** Format: int32 */
-            seconds: number | null;
+            seconds: null | number;
         };
         /** @description Every StreamEvent a client may receive, told apart by `type`. */
         StreamEvent: components["schemas"]["ChallengeUpdated"] | components["schemas"]["ChatMessageEvent"] | components["schemas"]["SlowModeChanged"] | components["schemas"]["GiftReceived"] | components["schemas"]["LeaderboardUpdated"] | components["schemas"]["MomentDetected"] | components["schemas"]["MoodStateChanged"] | components["schemas"]["OverlayTriggered"] | components["schemas"]["OverlayUpdated"] | components["schemas"]["PollClosed"] | components["schemas"]["PollCreated"] | components["schemas"]["PollUpdated"] | components["schemas"]["QaUpdated"] | components["schemas"]["StreamStateChanged"] | components["schemas"]["ViewerCountChanged"] | components["schemas"]["WheelCommitted"] | components["schemas"]["WheelRevealed"];
@@ -2423,7 +2423,7 @@ export type components = {
             ledger: string;
             entries: components["schemas"]["LedgerEntry"][];
             /** Format: int64 */
-            nextBefore: number | null;
+            nextBefore: null | number;
         };
         /** @description The hash of the next spin-wheel round's seed, published before the round. */
         WheelCommitted: {
@@ -2444,7 +2444,7 @@ export type components = {
         /** @description The spin wheel's open commitment and its revealed rounds, newest first. */
         WheelHistory: {
             /** Format: int64 */
-            roundId: number | null;
+            roundId: null | number;
             seedHash: null | string;
             revealed: components["schemas"]["WheelRevealed"][];
         };
