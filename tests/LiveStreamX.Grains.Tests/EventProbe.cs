@@ -55,6 +55,16 @@ internal sealed class EventProbe : IStreamObserver
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Waits until the probe holds every seq from its first event through <paramref name="seq"/>: a push that
+    /// overtook an earlier one has arrived, but the earlier one may still be on its way.
+    /// </summary>
+    public Task WaitThroughAsync(long seq) => WaitAsync(_ =>
+    {
+        var seqs = All.Select(e => e.Seq).Where(s => s <= seq).Distinct().ToList();
+        return seqs.Count > 0 && seqs[^1] == seq && seqs.Count == seq - seqs[0] + 1;
+    });
+
     public async Task<StreamEvent> WaitAsync(Func<StreamEvent, bool> match)
     {
         using var cts = new CancellationTokenSource(LiveStreamX.Testing.Timeouts.Default);

@@ -23,6 +23,7 @@ public sealed class CommandGiftTests(ClusterFixture fixture)
         await Send(viewer, stream, "heart");
 
         var trigger = Assert.IsType<OverlayTriggered>(await events.WaitAsync(e => e is OverlayTriggered));
+        await events.WaitThroughAsync(trigger.Seq);
         Assert.Equal("theme-flash", trigger.Action);
         Assert.Equal("#00ff88", trigger.Params.GetProperty("color").GetString());
         Assert.Equal(1500, trigger.Params.GetProperty("durationMs").GetInt32());
@@ -58,12 +59,14 @@ public sealed class CommandGiftTests(ClusterFixture fixture)
         await Send(viewer, stream, "rose");
 
         // The confetti is not held up by the spotlight's cooldown; the second spotlight waits for it.
-        await events.WaitAsync(e => e is OverlayTriggered { Action: "confetti" });
+        var confetti = await events.WaitAsync(e => e is OverlayTriggered { Action: "confetti" });
+        await events.WaitThroughAsync(confetti.Seq);
         Assert.Equal(["one"], Spotlights(events));
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(31));
         await Send(viewer, stream, "rose");
-        await events.WaitAsync(e => e is OverlayTriggered t && t.Action == "spotlight-message" && t.Params.GetProperty("text").GetString() == "two");
+        var two = await events.WaitAsync(e => e is OverlayTriggered t && t.Action == "spotlight-message" && t.Params.GetProperty("text").GetString() == "two");
+        await events.WaitThroughAsync(two.Seq);
         Assert.Equal(["one", "two"], Spotlights(events));
     }
 
@@ -116,6 +119,7 @@ public sealed class CommandGiftTests(ClusterFixture fixture)
         var receipt = await Send(viewer, stream, "heart");
 
         var result = Assert.IsType<WheelRevealed>(await events.WaitAsync(e => e is WheelRevealed));
+        await events.WaitThroughAsync(result.Seq);
         var trigger = events.All.OfType<OverlayTriggered>().Single();
         Assert.Equal(before.RoundId, result.RoundId);
         Assert.Equal(before.SeedHash, result.SeedHash);

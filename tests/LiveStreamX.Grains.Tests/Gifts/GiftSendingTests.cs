@@ -153,7 +153,8 @@ public sealed class GiftSendingTests(ClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(4));
         await wallet.SendGiftAsync(new SendGift(id, "rose", 1, Actors.Key()));
 
-        await events.WaitAsync(e => e is GiftReceived { Gift.Code: "rose", Combo: 1 } g && g.Seq > 3 && g.Count == 1 && g.TransferId.EndsWith(":5", StringComparison.Ordinal));
+        var last = await events.WaitAsync(e => e is GiftReceived { Gift.Code: "rose", Combo: 1 } g && g.Seq > 3 && g.Count == 1 && g.TransferId.EndsWith(":5", StringComparison.Ordinal));
+        await events.WaitThroughAsync(last.Seq);
         var gifts = events.All.OfType<GiftReceived>().ToList();
         Assert.Equal(4, gifts.Count);
         Assert.Equal(gifts[0].ComboId, gifts[1].ComboId);

@@ -22,7 +22,8 @@ public sealed class EventSequenceTests(ClusterFixture fixture)
         }
 
         await stream.MoveToAsync(creator, StreamStatus.Ended);
-        await probe.WaitAsync(e => e is StreamStateChanged { Status: StreamStatus.Ended });
+        var ended = await probe.WaitAsync(e => e is StreamStateChanged { Status: StreamStatus.Ended });
+        await probe.WaitThroughAsync(ended.Seq);
         var received = probe.All;
 
         // Going live also commits the first spin-wheel round (wheel:commit).
