@@ -1,6 +1,8 @@
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Grains.Observability;
 using LiveStreamX.Streams;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace LiveStreamX.Api.Hosting;
 
@@ -16,6 +18,7 @@ internal static class OrleansHosting
         }
 
         var options = OrleansHostingOptions.Read(builder.Configuration);
+        var telemetry = TelemetryOptions.Read(builder.Configuration);
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StreamFeedWatchdog>(sp, options));
         builder.UseOrleansClient(client =>
         {
@@ -38,6 +41,12 @@ internal static class OrleansHosting
             client.Services.AddSingleton<IClientConnectionRetryFilter>(
                 sp => new ClusterConnectionRetryFilter(options, sp.GetRequiredService<ILogger<ClusterConnectionRetryFilter>>()));
             client.AddMemoryStreams(StreamNames.Provider);
+            // A hub call's trace continues into the grains it calls, on whichever silo they live.
+            client.AddActivityPropagation();
+            if (telemetry.Dashboard)
+            {
+                client.AddDashboard();
+            }
         });
     }
 }
