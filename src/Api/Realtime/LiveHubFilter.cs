@@ -1,5 +1,7 @@
 using LiveStreamX.Api.Observability;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
@@ -20,11 +22,14 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
 
     private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
 
+    // Spans carry the name clients invoke ("gift:send"), not the C# method's.
+    private static readonly ConcurrentDictionary<MethodInfo, string> SpanNames = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
         metrics.Invoked(method);
-        using var activity = StartActivity(method);
+        using var activity = StartActivity(SpanNames.GetOrAdd(invocationContext.HubMethod, ProtocolName));
         if (invocationContext.HubMethodArguments is [HubArgumentError argument])
         {
             var message = argument.Describe(invocationContext.HubMethod.GetParameters());
@@ -58,6 +63,9 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
             throw;
         }
     }
+
+    private static string ProtocolName(MethodInfo method) =>
+        method.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? method.Name;
 
     // One trace per invocation: under a WebSocket the current activity is the connection's HTTP request, which lasts
     // as long as the connection, so it is only linked. SignalR's own invocation span, when something listens to it,

@@ -66,7 +66,9 @@ public static class TelemetryHosting
             {
                 tracing
                     .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
-                    .AddSource(LiveTelemetry.SourceName, ActivitySources.RuntimeActivitySourceName, ActivitySources.ApplicationGrainActivitySourceName)
+                    // Application grain calls only: the runtime's source traces membership, stream pulling agents and
+                    // the dashboard's polling, every few seconds on every silo.
+                    .AddSource(LiveTelemetry.SourceName, ActivitySources.ApplicationGrainActivitySourceName)
                     // Scrapes and probes every few seconds would bury the requests worth seeing.
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsPlumbing(context.Request.Path))
                     .AddHttpClientInstrumentation()
