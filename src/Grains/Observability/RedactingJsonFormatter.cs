@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,20 @@ public sealed class RedactingJsonFormatter : ConsoleFormatter
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
+        try
+        {
+            WriteEntry(logEntry, scopeProvider, textWriter);
+        }
+        catch (Exception e)
+        {
+            // A log line that cannot be written must never fail the code that logged it.
+            textWriter.Write($"{{\"Level\":\"Error\",\"Category\":\"{nameof(RedactingJsonFormatter)}\",\"Message\":{JsonSerializer.Serialize(_redactor.Redact(e.ToString()))}}}");
+            textWriter.Write(Environment.NewLine);
+        }
+    }
+
+    private void WriteEntry<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (message is null && logEntry.Exception is null)
         {
@@ -30,7 +45,7 @@ public sealed class RedactingJsonFormatter : ConsoleFormatter
         }
 
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -123,8 +138,11 @@ public sealed class RedactingJsonFormatter : ConsoleFormatter
             case bool b:
                 json.WriteBoolean(key, b);
                 break;
-            case int or long or short or byte or uint or ulong or ushort:
+            case int or long or short or byte or uint or ushort:
                 json.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case ulong u:
+                json.WriteNumber(key, u);
                 break;
             case double or float or decimal:
                 json.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
