@@ -7,16 +7,20 @@ using LiveStreamX.Api.Identity;
 using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.Realtime;
+using LiveStreamX.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 
 namespace LiveStreamX.Api.Hosting;
 
 /// <summary>The whole Api node, wired once for Program.cs and for tests.</summary>
 public static class LiveStreamXExtensions
 {
+    /// <summary>Where the Orleans dashboard is served (admins only).</summary>
+    public const string DashboardPath = "/dashboard";
+
     public static WebApplicationBuilder AddLiveStreamX(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -71,9 +75,7 @@ public static class LiveStreamXExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(LiveMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http.Connections")
-            .AddPrometheusExporter());
+        builder.AddLiveStreamXTelemetry("livestreamx-api", jsonByDefault: api.Mode == ApiMode.Client, LiveMetrics.MeterName);
 
         if (api.DemoData)
         {
@@ -105,7 +107,12 @@ public static class LiveStreamXExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapLiveStreamXMetrics();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Dashboard)
+        {
+            // Grain types, activations and call rates of the whole cluster: operators only.
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Admin);
+        }
 
         // Unknown API paths are 404s; every other path is a client-side route of the web client.
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint."));

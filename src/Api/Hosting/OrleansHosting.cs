@@ -1,6 +1,8 @@
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Api.Realtime;
+using LiveStreamX.Grains.Observability;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace LiveStreamX.Api.Hosting;
 
@@ -16,6 +18,7 @@ internal static class OrleansHosting
         }
 
         var options = OrleansHostingOptions.Read(builder.Configuration);
+        var telemetry = TelemetryOptions.Read(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -44,6 +47,13 @@ internal static class OrleansHosting
                 sp.GetRequiredService<ViewerPresence>().RenewAll();
                 sp.GetRequiredService<UserEventBridge>().RenewAll();
             });
+
+            // A hub call's trace continues into the grains it calls, on whichever silo they live.
+            client.AddActivityPropagation();
+            if (telemetry.Dashboard)
+            {
+                client.AddDashboard();
+            }
         });
     }
 }

@@ -13,6 +13,7 @@ public sealed class LiveMetrics
     private readonly Counter<long> _batches;
     private readonly Counter<long> _hubErrors;
     private readonly Counter<long> _reactionsDropped;
+    private readonly Histogram<int> _batchSizes;
 
     public LiveMetrics(IMeterFactory meters)
     {
@@ -22,6 +23,9 @@ public sealed class LiveMetrics
         _eventsOut = meter.CreateCounter<long>("lsx.events.out", description: "Stream events sent to a stream's group on this node.");
         _batches = meter.CreateCounter<long>("lsx.events.batches", description: "Messages that carried a stream's events to its group on this node (one event alone, or several as stream:events).");
         _hubErrors = meter.CreateCounter<long>("lsx.hub.errors", description: "Hub invocations that failed, by error code.");
+        _batchSizes = meter.CreateHistogram<int>(
+            "lsx.events.batch_size", unit: "{event}", description: "Events one send tick carried to a stream's group on this node.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         _reactionsDropped = meter.CreateCounter<long>("lsx.mood.dropped", description: "Reactions dropped because a user sent more than the limit.");
     }
 
@@ -33,7 +37,12 @@ public sealed class LiveMetrics
 
     public void Sent(string type) => _eventsOut.Add(1, new KeyValuePair<string, object?>("type", type));
 
-    public void Batched() => _batches.Add(1);
+    /// <summary>One send tick's message to a stream's group, carrying <paramref name="events"/> events.</summary>
+    public void Batched(int events)
+    {
+        _batches.Add(1);
+        _batchSizes.Record(events);
+    }
 
     public void ReactionDropped(int count = 1) => _reactionsDropped.Add(count);
 

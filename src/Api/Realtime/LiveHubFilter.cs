@@ -1,5 +1,9 @@
 using LiveStreamX.Api.Observability;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
 using LiveStreamX.Common;
+using LiveStreamX.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveStreamX.Api.Realtime;
@@ -16,10 +20,16 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
     /// </summary>
     public const string DispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
+    private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
+
+    // Spans carry the name clients invoke ("gift:send"), not the C# method's.
+    private static readonly ConcurrentDictionary<MethodInfo, string> SpanNames = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
         metrics.Invoked(method);
+        using var activity = StartActivity(SpanNames.GetOrAdd(invocationContext.HubMethod, ProtocolName));
         if (invocationContext.HubMethodArguments is [HubArgumentError argument])
         {
             var message = argument.Describe(invocationContext.HubMethod.GetParameters());
@@ -34,20 +44,51 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
         }
         catch (DomainException e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Code);
             metrics.Failed(e.Code);
             LogRefused(logger, method, e.Code, e.Message);
             throw new HubException($"{e.Code}: {e.Message}");
         }
         catch (Exception e) when (e is TimeoutException or OrleansException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ErrorCodes.Unavailable);
             metrics.Failed(ErrorCodes.Unavailable);
             LogUnavailable(logger, e, method);
             throw new HubException($"{ErrorCodes.Unavailable}: The cluster did not answer in time; try again.");
         }
         catch (Exception e) when (e is not HubException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             LogFailed(logger, e, method);
             throw;
+        }
+    }
+
+    private static string ProtocolName(MethodInfo method) =>
+        method.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? method.Name;
+
+    // One trace per invocation: under a WebSocket the current activity is the connection's HTTP request, which lasts
+    // as long as the connection, so it is only linked. SignalR's own invocation span, when something listens to it,
+    // stays the parent.
+    private static Activity? StartActivity(string method)
+    {
+        var current = Activity.Current;
+        if (current is null || current.Source.Name == SignalRSource)
+        {
+            return LiveTelemetry.Source.StartActivity(method, ActivityKind.Server);
+        }
+
+        Activity.Current = null;
+        try
+        {
+            return LiveTelemetry.Source.StartActivity(method, ActivityKind.Server, parentContext: default, links: [new ActivityLink(current.Context)]);
+        }
+        finally
+        {
+            if (Activity.Current is null)
+            {
+                Activity.Current = current;
+            }
         }
     }
 

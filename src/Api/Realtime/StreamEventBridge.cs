@@ -337,7 +337,7 @@ public sealed partial class StreamEventBridge(
 
     private Task SendAsync(string streamId, List<StreamEvent> events)
     {
-        metrics.Batched();
+        metrics.Batched(events.Count);
         var group = hub.Clients.Group(streamId);
         return events.Count == 1
             ? group.SendAsync(events[0].Type, events[0])

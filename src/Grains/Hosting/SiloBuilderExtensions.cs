@@ -1,12 +1,14 @@
 using System.Net;
 using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Mood;
+using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Microsoft.Extensions.Hosting;
 
 namespace LiveStreamX.Grains.Hosting;
@@ -41,6 +43,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddClusterResilience(options);
+        silo.AddLiveStreamXTelemetry(TelemetryOptions.Read(configuration));
         return silo.AddLiveStreamXGrains(options);
     }
 
@@ -64,7 +67,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(StorageNames.Default)
             .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer);
         silo.Services.AddOptions<Orleans.Persistence.RedisStorageOptions>(StorageNames.Default)
-            .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer);
+            .Configure<GrainStateSerializer>((o, serializer) => o.GrainStorageSerializer = serializer)
+            .PostConfigure<IServiceProvider>((o, services) => TraceRedisStorage(o, StorageNames.Default, services));
 
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(options.MinimumReminderPeriodSeconds));
 
@@ -80,9 +84,38 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
+    /// <summary>
+    /// Grain calls traced across silos and clients (Orleans' activity sources), product metrics read off grain calls,
+    /// and the dashboard's statistics when it is on.
+    /// </summary>
+    public static ISiloBuilder AddLiveStreamXTelemetry(this ISiloBuilder silo, TelemetryOptions telemetry)
+    {
+        silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<GrainMetricsFilter>();
+        if (telemetry.Dashboard)
+        {
+            silo.AddDashboard();
+        }
+
+        return silo;
+    }
+
     private static void ConfigureRedisStorage(Orleans.Persistence.RedisStorageOptions storage, OrleansHostingOptions options)
     {
         storage.ConfigurationOptions = options.RedisConfiguration();
+    }
+
+    // Storage writes are the Redis calls a trace most needs; Orleans opens the connection itself, so it is handed to
+    // the Redis instrumentation here (RedisTracing; absent when a test host brings no telemetry).
+    private static void TraceRedisStorage(Orleans.Persistence.RedisStorageOptions storage, string name, IServiceProvider services)
+    {
+        var create = storage.CreateMultiplexer;
+        storage.CreateMultiplexer = async o =>
+        {
+            var connection = await create(o);
+            services.GetService<RedisTracing>()?.Add(name, connection.Multiplexer);
+            return connection;
+        };
     }
 
     private static IPAddress ResolveAdvertisedAddress(string? advertised)

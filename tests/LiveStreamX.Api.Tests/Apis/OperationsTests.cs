@@ -45,9 +45,10 @@ public sealed class OperationsTests(AppFixture fixture)
                 return text.Contains("lsx_hub_connections", StringComparison.Ordinal)
                     && text.Contains("lsx_events_in", StringComparison.Ordinal)
                     && text.Contains("lsx_events_out", StringComparison.Ordinal)
-                    && text.Contains("lsx_hub_errors", StringComparison.Ordinal);
+                    && text.Contains("lsx_hub_errors", StringComparison.Ordinal)
+                    && text.Contains("lsx_events_batch_size_bucket", StringComparison.Ordinal);
             },
-            "/metrics shows the hub's counters");
+            "/metrics shows the hub's counters and the send tick's batch sizes");
     }
 
     [Fact]

@@ -36,6 +36,16 @@ public sealed class ConfigurationValidationTests
         Assert.Contains("RateLimitMessages", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("LSX:Telemetry:OtlpEndpoint", "collector:4317", "LSX__Telemetry__OtlpEndpoint")]
+    [InlineData("LSX:Telemetry:OtlpEndpoint", "ftp://collector:4317", "LSX__Telemetry__OtlpEndpoint")]
+    [InlineData("LSX:Telemetry:TraceSampleRatio", "1.5", "TraceSampleRatio")]
+    public void AnInvalidTelemetrySettingFailsAtStartSayingWhatToSet(string key, string value, string named)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { [key] = value }).Dispose());
+        Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error)
     {
         var messages = new List<string>();
