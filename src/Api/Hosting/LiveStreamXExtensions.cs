@@ -110,8 +110,9 @@ public static class LiveStreamXExtensions
         app.MapLiveStreamXMetrics();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Dashboard)
         {
-            // Grain types, activations and call rates of the whole cluster: operators only.
-            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Admin);
+            // Grain types, activations and call rates of the whole cluster: operators only, and no part of the API's
+            // contract (the OpenAPI document, the web client's generated types and the fuzz suite leave it out).
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
         }
 
         // Unknown API paths are 404s; every other path is a client-side route of the web client.
