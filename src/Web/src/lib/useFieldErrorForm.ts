@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api/errors';
-import { fieldErrorMap, type FieldErrors } from '../features/studio/commandForm';
+import { fieldErrorMap, NO_FIELD_ERRORS, type FieldErrors } from '../features/studio/commandForm';
 import { errorMessage, useSubmit } from './useSubmit';
 
-export const NO_FIELD_ERRORS: FieldErrors = new Map();
+export { NO_FIELD_ERRORS };
 
 /**
  * A form saved in one request: field errors (the form's own, or an `ApiError`'s `fieldErrors`), a general error for

@@ -1,7 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { ApiError } from '../../api/errors';
-import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/contract';
+import {
+  COOLDOWN_MAX_SECONDS,
+  SOUND_NAMES,
+  type CommandGiftsConfig,
+  type CommandGiftsView,
+  type CommandSpec,
+  type Gift,
+  type SoundName,
+  type Stream,
+} from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
@@ -19,7 +29,11 @@ import {
   newMapping,
   paramKey,
   paramsDraft,
-  toConfig,
+  fieldErrorMap,
+  fieldErrorResolver,
+  fromFormErrors,
+  commandsDraftSchema,
+  NO_FIELD_ERRORS,
   unplacedErrors,
   type CommandsDraft,
   type FieldErrors,
@@ -29,7 +43,7 @@ import {
 import { ACTION_HELP, actionLabel } from './actionLabels';
 import { ParamField } from './ParamField';
 import { useCommandSpecs } from './useCommandSpecs';
-import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
+import { errorMessage, useSubmit } from '../../lib/useSubmit';
 
 interface Loaded {
   stream: Stream;
@@ -51,8 +65,6 @@ export function CommandGiftsPage() {
 
 function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
-  const id = useId();
-  const catalog = useGiftCatalog();
   const client = useQueryClient();
   const streamQuery = useQuery({ queryKey: queryKeys.stream(streamId), queryFn: ({ signal }) => api.getStream(streamId, signal) });
   const { specs: loadedSpecs, error: specsError } = useCommandSpecs();
@@ -70,60 +82,13 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     () => (streamQuery.data && loadedSpecs ? { stream: streamQuery.data, specs: loadedSpecs } : null),
     [streamQuery.data, loadedSpecs],
   );
-  const [draft, setDraft] = useState<CommandsDraft | null>(null);
-  // The inputs start from the stored configuration once; later reads do not overwrite what is being edited.
-  if (draft === null && loaded && configQuery.data !== undefined) {
-    setDraft(draftFromConfig(configQuery.data, loaded.specs));
-  }
-  const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [dirty, setDirty] = useState(false);
   const failed = streamQuery.error?.message ?? specsError ?? configQuery.error?.message ?? null;
-  const loadError = failed && !draft ? failed : null;
 
-  const specs = useMemo(() => loaded?.specs ?? [], [loaded]);
-  const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
-  const actions = specs.map((s) => s.action);
-
-  const edit = useCallback((change: (draft: CommandsDraft) => CommandsDraft, structural = false) => {
-    setDraft((current) => (current ? change(current) : current));
-    setDirty(true);
-    setSavedAt(null);
-    if (structural) {
-      setErrors(NO_FIELD_ERRORS); // errors are keyed by row index, which just moved
-      setGeneralError(null);
-    }
-  }, [setErrors, setGeneralError]);
-
-  const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
-    edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
-
-  function addRow() {
-    const used = new Set(draft?.mappings.map((m) => m.giftCode));
-    const gift = gifts.find((g) => !used.has(g.code)) ?? gifts[0];
-    edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
-  }
-
-  async function save() {
-    if (!draft) {
-      return;
-    }
-    const { config, errors: mine } = toConfig(draft, specs);
-    await saveForm(mine, async () => {
-      const stored = await api.putCommandGifts(streamId, config);
-      client.setQueryData(queryKeys.commandGifts(streamId), stored);
-      if (stored && Array.isArray(stored.mappings)) {
-        setDraft(draftFromConfig(stored, specs));
-      }
-      setDirty(false);
-      setSavedAt(Date.now());
-    });
-  }
-
-  if (loadError) {
+  // A failed read after the form has started leaves it be: what is being edited stays.
+  if (failed && (!loaded || configQuery.data === undefined)) {
     return (
       <LoadError
-        message={loadError}
+        message={failed}
         onRetry={() => {
           void streamQuery.refetch();
           void configQuery.refetch();
@@ -132,7 +97,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       />
     );
   }
-  if (!loaded || !draft) {
+  if (!loaded || configQuery.data === undefined) {
     return (
       <>
         <div className="skeleton skeleton--title" aria-label="Loading" />
@@ -150,6 +115,92 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       </section>
     );
   }
+
+  return <CommandsForm stream={stream} specs={loaded.specs} config={configQuery.data} />;
+}
+
+const EMPTY_DRAFT: CommandsDraft = { mappings: [], cooldowns: {} };
+
+interface CommandsFormProps {
+  stream: Stream;
+  specs: readonly CommandSpec[];
+  /** The stored configuration, or null when none is: the inputs start from it once (a later read does not overwrite them). */
+  config: CommandGiftsView | null;
+}
+
+function CommandsForm({ stream, specs, config }: CommandsFormProps) {
+  const { api } = useSession();
+  const id = useId();
+  const client = useQueryClient();
+  const catalog = useGiftCatalog();
+  const schema = useMemo(() => commandsDraftSchema(specs), [specs]);
+  const [initial] = useState(() => draftFromConfig(config, specs));
+  const { handleSubmit, setValue, reset, clearErrors, formState, control } = useForm<CommandsDraft, unknown, CommandGiftsConfig>({
+    resolver: fieldErrorResolver(schema),
+    defaultValues: initial,
+  });
+  const draft = (useWatch({ control }) as CommandsDraft | undefined) ?? EMPTY_DRAFT;
+  // The client's checks and the server's answer land in the same place, keyed like the server's fields.
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
+  const errors: FieldErrors = serverErrors.size > 0 ? serverErrors : fromFormErrors(formState.errors);
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const { busy: saving, run } = useSubmit();
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+
+  const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
+  const actions = specs.map((s) => s.action);
+
+  function edit(change: (draft: CommandsDraft) => CommandsDraft, structural = false) {
+    const next = change(draft);
+    // Errors are keyed by row index, which a structural change moves: they clear, and the next save checks again.
+    const options = { shouldValidate: formState.isSubmitted && !structural };
+    if (next.mappings !== draft.mappings) {
+      setValue('mappings', next.mappings, options);
+    }
+    if (next.cooldowns !== draft.cooldowns) {
+      setValue('cooldowns', next.cooldowns, options);
+    }
+    if (structural) {
+      clearErrors();
+    }
+    setDirty(true);
+    setSavedAt(null);
+    setServerErrors(NO_FIELD_ERRORS);
+    setGeneralError(null);
+  }
+
+  const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
+    edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
+
+  function addRow() {
+    const used = new Set(draft.mappings.map((m) => m.giftCode));
+    const gift = gifts.find((g) => !used.has(g.code)) ?? gifts[0];
+    edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
+  }
+
+  const save = handleSubmit(async (request) => {
+    setGeneralError(null);
+    setServerErrors(NO_FIELD_ERRORS);
+    await run(
+      async () => {
+        const stored = await api.putCommandGifts(stream.id, request);
+        client.setQueryData(queryKeys.commandGifts(stream.id), stored);
+        if (stored && Array.isArray(stored.mappings)) {
+          reset(draftFromConfig(stored, specs));
+        }
+        setDirty(false);
+        setSavedAt(Date.now());
+      },
+      (error) => {
+        if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+          setServerErrors(fieldErrorMap(error.fieldErrors));
+        } else {
+          setGeneralError(errorMessage(error));
+        }
+      },
+    );
+  });
 
   const misplaced = unplacedErrors(errors, draft, specs, actions);
   const generals = [...(generalError ? [generalError] : []), ...misplaced.general];

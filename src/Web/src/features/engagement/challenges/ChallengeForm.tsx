@@ -14,7 +14,7 @@ import { FormField } from '../../../components/FormField';
 import { formatDuration } from '../../../lib/countdown';
 import { useSubmit } from '../../../lib/useSubmit';
 import { ACTION_HELP, actionLabel } from '../../studio/actionLabels';
-import { errorAt, type FieldErrors } from '../../studio/commandForm';
+import { errorAt, fieldErrorResolver, type FieldErrors } from '../../studio/commandForm';
 import { ParamField } from '../../studio/ParamField';
 import { useCommandSpecs } from '../../studio/useCommandSpecs';
 import { challengeFailure } from './challengeErrors';
@@ -22,9 +22,7 @@ import {
   challengeDraftSchema,
   emptyChallengeDraft,
   fromFormErrors,
-  issueErrors,
   rewardParamKey,
-  toFormErrors,
   withKind,
   withReward,
   type ChallengeDraft,
@@ -50,12 +48,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   const { specs, error: specsError } = useCommandSpecs();
   const schema = useMemo(() => challengeDraftSchema(specs ?? []), [specs]);
   const { register, handleSubmit, setValue, reset, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
-    resolver: async (values) => {
-      const result = await schema.safeParseAsync(values);
-      return result.success
-        ? { values: result.data, errors: {} }
-        : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) };
-    },
+    resolver: fieldErrorResolver(schema),
     defaultValues: emptyChallengeDraft(),
   });
   const draft = useWatch({ control }) as ChallengeDraft;
