@@ -135,7 +135,7 @@ function CommandsForm({ stream, specs, config }: CommandsFormProps) {
   const catalog = useGiftCatalog();
   const schema = useMemo(() => commandsDraftSchema(specs), [specs]);
   const [initial] = useState(() => draftFromConfig(config, specs));
-  const { handleSubmit, setValue, reset, clearErrors, formState, control } = useForm<CommandsDraft, unknown, CommandGiftsConfig>({
+  const { handleSubmit, setValue, reset, clearErrors, trigger, formState, control } = useForm<CommandsDraft, unknown, CommandGiftsConfig>({
     resolver: fieldErrorResolver(schema),
     defaultValues: initial,
   });
@@ -153,16 +153,18 @@ function CommandsForm({ stream, specs, config }: CommandsFormProps) {
 
   function edit(change: (draft: CommandsDraft) => CommandsDraft, structural = false) {
     const next = change(draft);
-    // Errors are keyed by row index, which a structural change moves: they clear, and the next save checks again.
-    const options = { shouldValidate: formState.isSubmitted && !structural };
     if (next.mappings !== draft.mappings) {
-      setValue('mappings', next.mappings, options);
+      setValue('mappings', next.mappings);
     }
     if (next.cooldowns !== draft.cooldowns) {
-      setValue('cooldowns', next.cooldowns, options);
+      setValue('cooldowns', next.cooldowns);
     }
+    // Errors are keyed by row index, which a structural change moves: they clear, and the next save checks again.
+    // Otherwise, once saved, the whole form is checked again (its errors are flat keys, not the fields' names).
     if (structural) {
       clearErrors();
+    } else if (formState.isSubmitted) {
+      void trigger();
     }
     setDirty(true);
     setSavedAt(null);
