@@ -23,7 +23,7 @@ const commands = [
     ],
   },
 ];
-const stored: CommandGiftsView = { mappings: [{ giftCode: 'rocket', action: 'confetti', params: { intensity: 3 } }], cooldowns: {} } as CommandGiftsView;
+const stored: CommandGiftsView = { mappings: [{ giftCode: 'rocket', action: 'confetti', params: { intensity: 3 } }], cooldowns: {} };
 
 function renderPage(putCommandGifts: (id: string, config: CommandGiftsConfig) => Promise<CommandGiftsView | null>) {
   const put = vi.fn(putCommandGifts);
