@@ -1,11 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { ApiError } from '../../api/errors';
 import {
   COOLDOWN_MAX_SECONDS,
   SOUND_NAMES,
-  type CommandGiftsConfig,
   type CommandGiftsView,
   type CommandSpec,
   type Gift,
@@ -29,13 +27,8 @@ import {
   newMapping,
   paramKey,
   paramsDraft,
-  fieldErrorMap,
-  fieldErrorResolver,
-  fromFormErrors,
   commandsDraftSchema,
-  NO_FIELD_ERRORS,
   unplacedErrors,
-  type CommandsDraft,
   type FieldErrors,
   type MappingDraft,
   type ParamDraft,
@@ -43,7 +36,7 @@ import {
 import { ACTION_HELP, actionLabel } from './actionLabels';
 import { ParamField } from './ParamField';
 import { useCommandSpecs } from './useCommandSpecs';
-import { errorMessage, useSubmit } from '../../lib/useSubmit';
+import { useDraftForm } from '../../lib/useDraftForm';
 
 interface Loaded {
   stream: Stream;
@@ -119,8 +112,6 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   return <CommandsForm stream={stream} specs={loaded.specs} config={configQuery.data} />;
 }
 
-const EMPTY_DRAFT: CommandsDraft = { mappings: [], cooldowns: {} };
-
 interface CommandsFormProps {
   stream: Stream;
   specs: readonly CommandSpec[];
@@ -135,42 +126,10 @@ function CommandsForm({ stream, specs, config }: CommandsFormProps) {
   const catalog = useGiftCatalog();
   const schema = useMemo(() => commandsDraftSchema(specs), [specs]);
   const [initial] = useState(() => draftFromConfig(config, specs));
-  const { handleSubmit, setValue, reset, clearErrors, trigger, formState, control } = useForm<CommandsDraft, unknown, CommandGiftsConfig>({
-    resolver: fieldErrorResolver(schema),
-    defaultValues: initial,
-  });
-  const draft = (useWatch({ control }) as CommandsDraft | undefined) ?? EMPTY_DRAFT;
-  // The client's checks and the server's answer land in the same place, keyed like the server's fields.
-  const [serverErrors, setServerErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const errors: FieldErrors = serverErrors.size > 0 ? serverErrors : fromFormErrors(formState.errors);
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const { busy: saving, run } = useSubmit();
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [dirty, setDirty] = useState(false);
+  const { draft, edit, errors, generalError, saving, savedAt, dirty, save: saveDraft } = useDraftForm(schema, initial);
 
   const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
   const actions = specs.map((s) => s.action);
-
-  function edit(change: (draft: CommandsDraft) => CommandsDraft, structural = false) {
-    const next = change(draft);
-    if (next.mappings !== draft.mappings) {
-      setValue('mappings', next.mappings);
-    }
-    if (next.cooldowns !== draft.cooldowns) {
-      setValue('cooldowns', next.cooldowns);
-    }
-    // Errors are keyed by row index, which a structural change moves: they clear, and the next save checks again.
-    // Otherwise, once saved, the whole form is checked again (its errors are flat keys, not the fields' names).
-    if (structural) {
-      clearErrors();
-    } else if (formState.isSubmitted) {
-      void trigger();
-    }
-    setDirty(true);
-    setSavedAt(null);
-    setServerErrors(NO_FIELD_ERRORS);
-    setGeneralError(null);
-  }
 
   const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
     edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
@@ -181,28 +140,12 @@ function CommandsForm({ stream, specs, config }: CommandsFormProps) {
     edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
   }
 
-  const save = handleSubmit(async (request) => {
-    setGeneralError(null);
-    setServerErrors(NO_FIELD_ERRORS);
-    await run(
-      async () => {
-        const stored = await api.putCommandGifts(stream.id, request);
-        client.setQueryData(queryKeys.commandGifts(stream.id), stored);
-        if (stored && Array.isArray(stored.mappings)) {
-          reset(draftFromConfig(stored, specs));
-        }
-        setDirty(false);
-        setSavedAt(Date.now());
-      },
-      (error) => {
-        if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-          setServerErrors(fieldErrorMap(error.fieldErrors));
-        } else {
-          setGeneralError(errorMessage(error));
-        }
-      },
-    );
-  });
+  const save = () =>
+    saveDraft(async (request) => {
+      const stored = await api.putCommandGifts(stream.id, request);
+      client.setQueryData(queryKeys.commandGifts(stream.id), stored);
+      return stored && Array.isArray(stored.mappings) ? draftFromConfig(stored, specs) : null;
+    });
 
   const misplaced = unplacedErrors(errors, draft, specs, actions);
   const generals = [...(generalError ? [generalError] : []), ...misplaced.general];

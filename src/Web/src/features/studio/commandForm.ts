@@ -13,6 +13,7 @@ import {
   type CommandParamValue,
   type CommandSpec,
 } from '../../api/contract';
+import type { FieldValues, FieldErrors as FormErrors, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { isRecord } from '../../lib/read';
 
@@ -421,12 +422,12 @@ export function fromFormErrors(errors: Readonly<Record<string, unknown>>): Field
  * A react-hook-form resolver from a schema whose issues are keyed like the server's fields: the form's errors are
  * flat (`mappings[0].params.color`), so the client's checks and the server's answer show in the same places.
  */
-export function fieldErrorResolver<Draft, Request>(schema: z.ZodType<Request, Draft>) {
-  return async (values: Draft) => {
+export function fieldErrorResolver<Draft extends FieldValues, Request>(schema: z.ZodType<Request, Draft>): Resolver<Draft, unknown, Request> {
+  return async (values) => {
     const result = await schema.safeParseAsync(values);
     return result.success
       ? { values: result.data, errors: {} }
-      : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) };
+      : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) as FormErrors<Draft> };
   };
 }
 
