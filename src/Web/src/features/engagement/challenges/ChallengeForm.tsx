@@ -47,7 +47,7 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   const id = useId();
   const { specs, error: specsError } = useCommandSpecs();
   const schema = useMemo(() => challengeDraftSchema(specs ?? []), [specs]);
-  const { register, handleSubmit, setValue, reset, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
+  const { register, handleSubmit, setValue, reset, trigger, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
     resolver: fieldErrorResolver(schema),
     defaultValues: emptyChallengeDraft(),
   });
@@ -66,8 +66,13 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   function edit(next: ChallengeDraft) {
     for (const field of ['kind', 'target', 'durationSeconds', 'rewardAction', 'rewardParams'] as const) {
       if (next[field] !== draft[field]) {
-        setValue(field, next[field], { shouldValidate: formState.isSubmitted });
+        setValue(field, next[field]);
       }
+    }
+    // Once a start was tried, the whole form is checked again: its errors are flat keys (`reward.params.color`), not
+    // the draft's field names, so checking one field would leave a fixed reward parameter's error standing.
+    if (formState.isSubmitted) {
+      void trigger();
     }
     changed();
   }
