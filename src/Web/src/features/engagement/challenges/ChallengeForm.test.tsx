@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Stream } from '../../../api/contract';
+import type { Challenge, Stream } from '../../../api/contract';
 import { renderView } from '../../../test/render';
 import { ChallengeForm } from './ChallengeForm';
 
@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 describe('the Start a challenge form', () => {
   it('clears a reward parameter’s error as soon as it is fixed, once a start was tried', async () => {
-    const onStart = vi.fn(() => Promise.resolve());
+    const onStart = vi.fn(() => Promise.resolve({ challengeId: 'c_1' } as Challenge));
     renderView(<ChallengeForm stream={stream} challenge={null} onStart={onStart} />, { api: { listCommands: () => Promise.resolve(commands) } });
 
     await screen.findByRole('option', { name: /flash/i });
