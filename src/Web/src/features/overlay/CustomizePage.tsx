@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   OVERLAY_BANNER_MAX,
@@ -10,7 +10,9 @@ import {
   VIDEO_FILTERS,
   type OverlayWidgetKind,
   type ThemePreset,
+  type Stream,
   type VideoFilter,
+  type WireOverlayLayout,
 } from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { FormField } from '../../components/FormField';
@@ -19,7 +21,7 @@ import { cssVars } from '../../lib/cssVars';
 import { useSession } from '../auth/sessionContext';
 import { StudioStreamPage, type StudioEditorProps } from '../studio/StudioStreamPage';
 import { StatusBadge } from '../streams/StatusBadge';
-import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
+import { useDraftForm } from '../../lib/useDraftForm';
 import { errorAt, type FieldErrors } from '../studio/commandForm';
 import {
   addWidget,
@@ -27,6 +29,7 @@ import {
   draftFromLayout,
   moveWidget,
   removeWidget,
+  layoutDraftSchema,
   toLayout,
   unplacedLayoutErrors,
   updateWidget,
@@ -59,53 +62,16 @@ export function CustomizePage() {
 
 function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
-  const client = useQueryClient();
   const streamQuery = useQuery({ queryKey: queryKeys.stream(streamId), queryFn: ({ signal }) => api.getStream(streamId, signal) });
   const overlayQuery = useQuery({ queryKey: queryKeys.overlay(streamId), queryFn: ({ signal }) => api.getOverlay(streamId, signal) });
   const stream = streamQuery.data ?? null;
-  const [draft, setDraft] = useState<LayoutDraft | null>(null);
-  // The inputs start from the stored layout once; later reads do not overwrite what is being edited.
-  if (draft === null && overlayQuery.data) {
-    setDraft(draftFromLayout(readLayout(overlayQuery.data)));
-  }
   const failed = streamQuery.error ?? overlayQuery.error;
-  const loadError = failed && (!stream || !draft) ? failed.message : null;
-  const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [dirty, setDirty] = useState(false);
 
-  const edit = useCallback((change: (d: LayoutDraft) => LayoutDraft, structural = false) => {
-    setDraft((d) => (d ? change(d) : d));
-    setDirty(true);
-    setSavedAt(null);
-    setGeneralError(null);
-    if (structural) {
-      setErrors(NO_FIELD_ERRORS); // errors are keyed by widget index, which just moved
-    }
-  }, [setErrors, setGeneralError]);
-
-  const preview = useMemo(() => (draft ? readLayout(toLayout(draft).layout) : null), [draft]);
-
-  async function save() {
-    if (!draft) {
-      return;
-    }
-    const { layout, errors: mine } = toLayout(draft);
-    await saveForm(mine, async () => {
-      const stored = await api.putOverlay(streamId, layout);
-      if (stored) {
-        client.setQueryData(queryKeys.overlay(streamId), stored);
-        setDraft(draftFromLayout(readLayout(stored)));
-      }
-      setDirty(false);
-      setSavedAt(Date.now());
-    });
-  }
-
-  if (loadError) {
+  // A failed read after the form has started leaves it be: what is being edited stays.
+  if (failed && (!stream || !overlayQuery.data)) {
     return (
       <LoadError
-        message={loadError}
+        message={failed.message}
         onRetry={() => {
           void streamQuery.refetch();
           void overlayQuery.refetch();
@@ -113,7 +79,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       />
     );
   }
-  if (!stream || !draft || !preview) {
+  if (!stream || !overlayQuery.data) {
     return (
       <>
         <div className="skeleton skeleton--title" aria-label="Loading" />
@@ -129,6 +95,27 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       </section>
     );
   }
+
+  return <LayoutForm stream={stream} stored={overlayQuery.data} />;
+}
+
+/** The editor, once loaded: the inputs start from `stored` once; a later read does not overwrite them. */
+function LayoutForm({ stream, stored }: { stream: Stream; stored: WireOverlayLayout }) {
+  const { api } = useSession();
+  const client = useQueryClient();
+  const [initial] = useState(() => draftFromLayout(readLayout(stored)));
+  const { draft, edit, errors, generalError, saving, savedAt, dirty, save: saveDraft } = useDraftForm(layoutDraftSchema, initial);
+  const preview = useMemo(() => readLayout(toLayout(draft).layout), [draft]);
+
+  const save = () =>
+    saveDraft(async (layout) => {
+      const saved = await api.putOverlay(stream.id, layout);
+      if (!saved) {
+        return null;
+      }
+      client.setQueryData(queryKeys.overlay(stream.id), saved);
+      return draftFromLayout(readLayout(saved));
+    });
 
   const misplaced = unplacedLayoutErrors(errors, draft);
   const generals = [...(generalError ? [generalError] : []), ...misplaced.general];

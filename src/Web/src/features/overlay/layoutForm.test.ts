@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorAt, fieldErrorMap } from '../studio/commandForm';
+import { errorAt, fieldErrorMap, issueErrors } from '../studio/commandForm';
 import {
   addWidget,
   draftFromLayout,
   freeWidgetId,
+  LAYOUT_MESSAGES,
+  layoutDraftSchema,
   fromLocalInput,
   moveWidget,
   removeWidget,
@@ -93,5 +95,28 @@ describe('the Customize form', () => {
     expect(fromLocalInput(toLocalInput('2026-11-24T20:00:00Z'))).toBe('2026-11-24T20:00:00.000Z');
     expect(fromLocalInput('tomorrow')).toBeNull();
     expect(toLocalInput('nope')).toBe('');
+  });
+
+  it('is a zod schema whose output is the layout and whose issues are the server’s words at its field names', () => {
+    const ok = layoutDraftSchema.safeParse(draftWith('banner'));
+    expect(ok.success && ok.data).toEqual(toLayout(draftWith('banner')).layout);
+
+    let draft = draftWith('banner', 'goal', 'countdown');
+    draft = { ...draft, accent2: '#12345' };
+    draft = updateWidget(draft, 0, { text: 'x'.repeat(141) });
+    draft = updateWidget(draft, 1, { id: draft.widgets[0]!.id, label: ' ', target: '0' });
+    draft = updateWidget(draft, 2, { endsAt: '' });
+    const bad = layoutDraftSchema.safeParse(draft);
+    expect(bad.success).toBe(false);
+    const errors = issueErrors(bad.error!.issues);
+    expect(Object.fromEntries(errors)).toEqual({
+      'theme.accent2': LAYOUT_MESSAGES.color,
+      'widgets[0].text': 'Text of 1–140 characters with something visible.',
+      'widgets[1].id': "A unique id of 1–32 letters, digits, '_' or '-'.",
+      'widgets[1].label': 'A label of 1–60 characters with something visible.',
+      'widgets[1].target': 'A goal has a current of 0 or more and a target of 1 or more.',
+      'widgets[2].endsat': 'When the countdown ends.',
+    });
+    expect(LAYOUT_MESSAGES.color).toBe('A colour is #rrggbb.');
   });
 });

@@ -12,7 +12,8 @@ import {
   type ThemePreset,
   type VideoFilter,
 } from '../../api/contract';
-import { canonicalKey, type FieldErrors } from '../studio/commandForm';
+import { z } from 'zod';
+import { canonicalKey, issueKey, type FieldErrors } from '../studio/commandForm';
 import { isHexColor, isSafeImageUrl } from './overlayLayout';
 
 export interface WidgetDraft {
@@ -157,35 +158,47 @@ export function updateWidget(draft: LayoutDraft, index: number, change: Partial<
   return { ...draft, widgets: draft.widgets.map((w, i) => (i === index ? { ...w, ...change } : w)) };
 }
 
-/**
- * The layout to `PUT`, and the client's own field errors (keyed like the server's). Each widget carries only its
- * kind's fields: the server refuses any other. The layout is built even with errors, for the editor's preview.
- */
-export function toLayout(draft: LayoutDraft): { layout: OverlayLayout; errors: FieldErrors } {
-  const errors = new Map<string, string>();
-  const fail = (key: string, message: string) => errors.set(canonicalKey(key), message);
+/** The server's words for each field (OverlayLayoutRules), so that a mistake reads the same before and after saving. */
+export const LAYOUT_MESSAGES = {
+  color: 'A colour is #rrggbb.',
+  url: 'An https:// URL or a path under /assets/.',
+  widgets: `At most ${OVERLAY_WIDGETS_MAX} widgets.`,
+  id: "A unique id of 1–32 letters, digits, '_' or '-'.",
+  percentage: 'A percentage from 0 to 100.',
+  text: `Text of 1–${OVERLAY_BANNER_MAX} characters with something visible.`,
+  label: `A label of 1–${OVERLAY_LABEL_MAX} characters with something visible.`,
+  goal: 'A goal has a current of 0 or more and a target of 1 or more.',
+  endsAt: 'When the countdown ends.',
+} as const;
 
+type Fail = (path: readonly (string | number)[], message: string) => void;
+
+/**
+ * The layout a draft becomes, each failed check reported at its field's path (the server's names). Each widget
+ * carries only its kind's fields: the server refuses any other. The layout is built even with errors, for the preview.
+ */
+function buildLayout(draft: LayoutDraft, fail: Fail): OverlayLayout {
   const accent = draft.accent.trim();
   const accent2 = draft.accent2.trim();
   if (accent && !isHexColor(accent)) {
-    fail('theme.accent', 'Enter a colour as #rrggbb, or leave it empty for the preset’s.');
+    fail(['theme', 'accent'], LAYOUT_MESSAGES.color);
   }
   if (accent2 && !isHexColor(accent2)) {
-    fail('theme.accent2', 'Enter a colour as #rrggbb, or leave it empty for the preset’s.');
+    fail(['theme', 'accent2'], LAYOUT_MESSAGES.color);
   }
   const background = draft.background.trim();
   if (background && !isSafeImageUrl(background)) {
-    fail('background', 'An https:// URL or a path under /assets/.');
+    fail(['background'], LAYOUT_MESSAGES.url);
   }
   if (draft.widgets.length > OVERLAY_WIDGETS_MAX) {
-    fail('widgets', `At most ${OVERLAY_WIDGETS_MAX} widgets.`);
+    fail(['widgets'], LAYOUT_MESSAGES.widgets);
   }
 
   const ids = new Set<string>();
   const widgets = draft.widgets.map((w, i): OverlayWidget => {
-    const at = (field: string) => widgetKey(i, field);
+    const at = (field: string) => ['widgets', i, field];
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(w.id) || ids.has(w.id)) {
-      fail(at('id'), 'A unique id of 1–32 letters, digits, _ or -.');
+      fail(at('id'), LAYOUT_MESSAGES.id);
     }
     ids.add(w.id);
     const box = { id: w.id, x: 0, y: 0, width: 0, height: 0 };
@@ -193,7 +206,7 @@ export function toLayout(draft: LayoutDraft): { layout: OverlayLayout; errors: F
       const text = w[field].trim();
       const n = Number(text);
       if (text === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-        fail(at(field), 'A percentage from 0 to 100.');
+        fail(at(field), LAYOUT_MESSAGES.percentage);
       } else {
         box[field] = n;
       }
@@ -202,40 +215,40 @@ export function toLayout(draft: LayoutDraft): { layout: OverlayLayout; errors: F
       case 'banner': {
         const text = w.text.trim();
         if (text.length < 1 || text.length > OVERLAY_BANNER_MAX) {
-          fail(at('text'), `Text of 1–${OVERLAY_BANNER_MAX} characters.`);
+          fail(at('text'), LAYOUT_MESSAGES.text);
         }
         return { ...box, kind: 'banner', text };
       }
       case 'image': {
         const src = w.src.trim();
         if (!isSafeImageUrl(src)) {
-          fail(at('src'), 'An https:// URL or a path under /assets/.');
+          fail(at('src'), LAYOUT_MESSAGES.url);
         }
         return { ...box, kind: 'image', src };
       }
       case 'goal': {
         const label = w.label.trim();
         if (label.length < 1 || label.length > OVERLAY_LABEL_MAX) {
-          fail(at('label'), `A label of 1–${OVERLAY_LABEL_MAX} characters.`);
+          fail(at('label'), LAYOUT_MESSAGES.label);
         }
         const current = Number(w.current.trim());
         const target = Number(w.target.trim());
         if (w.current.trim() === '' || !Number.isInteger(current) || current < 0) {
-          fail(at('current'), 'A whole number, 0 or more.');
+          fail(at('current'), LAYOUT_MESSAGES.goal);
         }
         if (w.target.trim() === '' || !Number.isInteger(target) || target < 1) {
-          fail(at('target'), 'A whole number, 1 or more.');
+          fail(at('target'), LAYOUT_MESSAGES.goal);
         }
         return { ...box, kind: 'goal', label, current: Number.isInteger(current) ? current : 0, target: Number.isInteger(target) ? target : 1 };
       }
       case 'countdown': {
         const label = w.label.trim();
         if (label.length < 1 || label.length > OVERLAY_LABEL_MAX) {
-          fail(at('label'), `A label of 1–${OVERLAY_LABEL_MAX} characters.`);
+          fail(at('label'), LAYOUT_MESSAGES.label);
         }
         const endsAt = fromLocalInput(w.endsAt);
         if (!endsAt) {
-          fail(at('endsAt'), 'When the countdown ends.');
+          fail(at('endsAt'), LAYOUT_MESSAGES.endsAt);
         }
         return { ...box, kind: 'countdown', label, endsAt: endsAt ?? '' };
       }
@@ -243,14 +256,34 @@ export function toLayout(draft: LayoutDraft): { layout: OverlayLayout; errors: F
   });
 
   return {
-    layout: {
-      theme: { preset: draft.preset, accent: accent || null, accent2: accent2 || null },
-      videoFilter: draft.videoFilter,
-      background: background || null,
-      widgets,
-    },
-    errors,
+    theme: { preset: draft.preset, accent: accent || null, accent2: accent2 || null },
+    videoFilter: draft.videoFilter,
+    background: background || null,
+    widgets,
   };
+}
+
+/**
+ * The `PUT …/overlay` request's rules as a zod schema over the draft: its output is the layout (the generated
+ * contract's type), its issues' paths the server's field names (`widgets[1].text`) and their messages its words.
+ */
+export const layoutDraftSchema = z
+  .custom<LayoutDraft>((value) => typeof value === 'object' && value !== null && Array.isArray((value as LayoutDraft).widgets))
+  .transform((draft, ctx) => buildLayout(draft, (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message }))) satisfies z.ZodType<
+  OverlayLayout,
+  LayoutDraft
+>;
+
+/** The layout to `PUT` (built even with errors, for the editor's preview), and the client's own field errors. */
+export function toLayout(draft: LayoutDraft): { layout: OverlayLayout; errors: FieldErrors } {
+  const errors = new Map<string, string>();
+  const layout = buildLayout(draft, (path, message) => {
+    const key = issueKey(path);
+    if (!errors.has(key)) {
+      errors.set(key, message);
+    }
+  });
+  return { layout, errors };
 }
 
 /** The field names the editor shows for a widget of a kind (errors for other names go to the widget's row). */

@@ -1,7 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { COOLDOWN_MAX_SECONDS, SOUND_NAMES, type CommandSpec, type Gift, type SoundName, type Stream } from '../../api/contract';
+import {
+  COOLDOWN_MAX_SECONDS,
+  SOUND_NAMES,
+  type CommandGiftsView,
+  type CommandSpec,
+  type Gift,
+  type SoundName,
+  type Stream,
+} from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
@@ -19,9 +27,8 @@ import {
   newMapping,
   paramKey,
   paramsDraft,
-  toConfig,
+  commandsDraftSchema,
   unplacedErrors,
-  type CommandsDraft,
   type FieldErrors,
   type MappingDraft,
   type ParamDraft,
@@ -29,7 +36,7 @@ import {
 import { ACTION_HELP, actionLabel } from './actionLabels';
 import { ParamField } from './ParamField';
 import { useCommandSpecs } from './useCommandSpecs';
-import { NO_FIELD_ERRORS, useFieldErrorForm } from '../../lib/useFieldErrorForm';
+import { useDraftForm } from '../../lib/useDraftForm';
 
 interface Loaded {
   stream: Stream;
@@ -51,8 +58,6 @@ export function CommandGiftsPage() {
 
 function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   const { api } = useSession();
-  const id = useId();
-  const catalog = useGiftCatalog();
   const client = useQueryClient();
   const streamQuery = useQuery({ queryKey: queryKeys.stream(streamId), queryFn: ({ signal }) => api.getStream(streamId, signal) });
   const { specs: loadedSpecs, error: specsError } = useCommandSpecs();
@@ -70,60 +75,13 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
     () => (streamQuery.data && loadedSpecs ? { stream: streamQuery.data, specs: loadedSpecs } : null),
     [streamQuery.data, loadedSpecs],
   );
-  const [draft, setDraft] = useState<CommandsDraft | null>(null);
-  // The inputs start from the stored configuration once; later reads do not overwrite what is being edited.
-  if (draft === null && loaded && configQuery.data !== undefined) {
-    setDraft(draftFromConfig(configQuery.data, loaded.specs));
-  }
-  const { errors, setErrors, generalError, setGeneralError, saving, save: saveForm } = useFieldErrorForm();
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [dirty, setDirty] = useState(false);
   const failed = streamQuery.error?.message ?? specsError ?? configQuery.error?.message ?? null;
-  const loadError = failed && !draft ? failed : null;
 
-  const specs = useMemo(() => loaded?.specs ?? [], [loaded]);
-  const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
-  const actions = specs.map((s) => s.action);
-
-  const edit = useCallback((change: (draft: CommandsDraft) => CommandsDraft, structural = false) => {
-    setDraft((current) => (current ? change(current) : current));
-    setDirty(true);
-    setSavedAt(null);
-    if (structural) {
-      setErrors(NO_FIELD_ERRORS); // errors are keyed by row index, which just moved
-      setGeneralError(null);
-    }
-  }, [setErrors, setGeneralError]);
-
-  const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
-    edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
-
-  function addRow() {
-    const used = new Set(draft?.mappings.map((m) => m.giftCode));
-    const gift = gifts.find((g) => !used.has(g.code)) ?? gifts[0];
-    edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
-  }
-
-  async function save() {
-    if (!draft) {
-      return;
-    }
-    const { config, errors: mine } = toConfig(draft, specs);
-    await saveForm(mine, async () => {
-      const stored = await api.putCommandGifts(streamId, config);
-      client.setQueryData(queryKeys.commandGifts(streamId), stored);
-      if (stored && Array.isArray(stored.mappings)) {
-        setDraft(draftFromConfig(stored, specs));
-      }
-      setDirty(false);
-      setSavedAt(Date.now());
-    });
-  }
-
-  if (loadError) {
+  // A failed read after the form has started leaves it be: what is being edited stays.
+  if (failed && (!loaded || configQuery.data === undefined)) {
     return (
       <LoadError
-        message={loadError}
+        message={failed}
         onRetry={() => {
           void streamQuery.refetch();
           void configQuery.refetch();
@@ -132,7 +90,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       />
     );
   }
-  if (!loaded || !draft) {
+  if (!loaded || configQuery.data === undefined) {
     return (
       <>
         <div className="skeleton skeleton--title" aria-label="Loading" />
@@ -150,6 +108,44 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
       </section>
     );
   }
+
+  return <CommandsForm stream={stream} specs={loaded.specs} config={configQuery.data} />;
+}
+
+interface CommandsFormProps {
+  stream: Stream;
+  specs: readonly CommandSpec[];
+  /** The stored configuration, or null when none is: the inputs start from it once (a later read does not overwrite them). */
+  config: CommandGiftsView | null;
+}
+
+function CommandsForm({ stream, specs, config }: CommandsFormProps) {
+  const { api } = useSession();
+  const id = useId();
+  const client = useQueryClient();
+  const catalog = useGiftCatalog();
+  const schema = useMemo(() => commandsDraftSchema(specs), [specs]);
+  const [initial] = useState(() => draftFromConfig(config, specs));
+  const { draft, edit, errors, generalError, saving, savedAt, dirty, save: saveDraft } = useDraftForm(schema, initial);
+
+  const gifts = useMemo(() => catalog.gifts ?? [], [catalog.gifts]);
+  const actions = specs.map((s) => s.action);
+
+  const updateRow = (index: number, change: (row: MappingDraft) => MappingDraft) =>
+    edit((d) => ({ ...d, mappings: d.mappings.map((row, i) => (i === index ? change(row) : row)) }));
+
+  function addRow() {
+    const used = new Set(draft.mappings.map((m) => m.giftCode));
+    const gift = gifts.find((g) => !used.has(g.code)) ?? gifts[0];
+    edit((d) => ({ ...d, mappings: [...d.mappings, newMapping(specs, gift?.code ?? '', gift?.commandAction ?? undefined)] }), true);
+  }
+
+  const save = () =>
+    saveDraft(async (request) => {
+      const stored = await api.putCommandGifts(stream.id, request);
+      client.setQueryData(queryKeys.commandGifts(stream.id), stored);
+      return stored && Array.isArray(stored.mappings) ? draftFromConfig(stored, specs) : null;
+    });
 
   const misplaced = unplacedErrors(errors, draft, specs, actions);
   const generals = [...(generalError ? [generalError] : []), ...misplaced.general];

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CommandSpec } from '../../api/contract';
 import {
   canonicalKey,
+  commandsDraftSchema,
+  issueErrors,
+  issueKey,
   draftFromConfig,
   type CommandsDraft,
   errorAt,
@@ -103,13 +106,14 @@ describe('the command-gifts form', () => {
       cooldowns: { confetti: '-1', 'spin-wheel': '' },
     };
     const { errors } = toConfig(draft, specs);
-    expect(errorAt(errors, 'mappings[0].params.color')).toBe('Enter a colour as #rrggbb.');
-    expect(errorAt(errors, 'mappings[0].params.intensity')).toBe('Enter a number from 1 to 5.');
-    expect(errorAt(errors, 'mappings[0].params.durationMs')).toBe('Enter a whole number.');
-    expect(errorAt(errors, 'mappings[1].giftCode')).toBe('Pick a gift.');
+    // The server's words (CommandCatalog), so that a mistake reads the same before and after saving.
+    expect(errorAt(errors, 'mappings[0].params.color')).toBe('A colour is #rrggbb.');
+    expect(errorAt(errors, 'mappings[0].params.intensity')).toBe('A number from 1 to 5.');
+    expect(errorAt(errors, 'mappings[0].params.durationMs')).toBe('A number from 500 to 10000.');
+    expect(errorAt(errors, 'mappings[1].giftCode')).toBe('No active gift has this code.');
     expect(errorAt(errors, 'mappings[1].params.text')).toBe('Required.');
-    expect(errorAt(errors, 'mappings[2].params.segments')).toBe('Enter from 2 to 12 items.');
-    expect(errorAt(errors, 'cooldowns.confetti')).toBe('Enter whole seconds from 0 to 3600.');
+    expect(errorAt(errors, 'mappings[2].params.segments')).toBe('2–12 labels of 1–40 characters.');
+    expect(errorAt(errors, 'cooldowns.confetti')).toBe('A cooldown is 0–3600 seconds.');
     expect(errors.size).toBe(7);
   });
 
@@ -134,5 +138,55 @@ describe('the command-gifts form', () => {
     const { rows, general } = unplacedErrors(errors, draft, specs, ['confetti']);
     expect(rows.get(0)).toEqual(['Unknown parameter.', 'Gift is mapped twice.']);
     expect(general).toEqual(['Unknown action.', 'Too many.']);
+  });
+
+  it('is a zod schema whose output is the request and whose issue paths are the server’s field names', () => {
+    const schema = commandsDraftSchema(specs);
+    const ok = schema.safeParse({
+      mappings: [{ key: 1, giftCode: 'bell', action: 'sound-effect', params: { sound: 'tada', volume: ' 0.5 ' } }],
+      cooldowns: { 'sound-effect': '5' },
+    } satisfies CommandsDraft);
+    expect(ok.success && ok.data).toEqual({
+      mappings: [{ giftCode: 'bell', action: 'sound-effect', params: { sound: 'tada', volume: 0.5 } }],
+      cooldowns: { 'sound-effect': 5 },
+    });
+
+    const bad = schema.safeParse({
+      mappings: [
+        { key: 1, giftCode: 'bell', action: 'sound-effect', params: { sound: 'kazoo', volume: '' } },
+        { key: 2, giftCode: 'bell', action: 'fireworks', params: {} },
+        { key: 3, giftCode: 'wheel', action: 'spotlight-message', params: { text: 'x'.repeat(121) } },
+        { key: 4, giftCode: 'top', action: 'spin-wheel', params: { segments: ['a', 'b'.repeat(41)] } },
+      ],
+      cooldowns: {},
+    } satisfies CommandsDraft);
+    expect(bad.success).toBe(false);
+    const errors = issueErrors(bad.error!.issues);
+    expect([...errors.keys()]).toEqual([
+      'mappings[0].params.sound',
+      'mappings[1].giftcode',
+      'mappings[1].action',
+      'mappings[2].params.text',
+      'mappings[3].params.segments',
+    ]);
+    expect(errorAt(errors, 'mappings[0].params.sound')).toBe('One of airhorn, applause, drumroll, tada, boing.');
+    expect(errorAt(errors, 'mappings[1].giftCode')).toBe('This gift is mapped twice.');
+    expect(errorAt(errors, 'mappings[1].action')).toBe('The action is one of confetti, spotlight-message, sound-effect, spin-wheel.');
+    expect(errorAt(errors, 'mappings[2].params.text')).toBe('Text of 1–120 characters with something visible.');
+    expect(errorAt(errors, 'mappings[3].params.segments')).toBe('2–12 labels of 1–40 characters.');
+  });
+
+  it('allows at most 50 mappings, as the server does', () => {
+    const many: CommandsDraft = {
+      mappings: Array.from({ length: 51 }, (_, i) => ({ key: i, giftCode: `g${i}`, action: 'confetti', params: {} })),
+      cooldowns: {},
+    };
+    expect(errorAt(toConfig(many, specs).errors, 'mappings')).toBe('At most 50 mappings.');
+  });
+
+  it('keys issues like the server, indices in brackets', () => {
+    expect(issueKey(['mappings', 0, 'params', 'color'])).toBe('mappings[0].params.color');
+    expect(issueKey(['cooldowns', 'spin-wheel'])).toBe('cooldowns.spin-wheel');
+    expect(issueKey(['target'])).toBe('target');
   });
 });

@@ -13,6 +13,8 @@ import {
   type CommandParamValue,
   type CommandSpec,
 } from '../../api/contract';
+import type { FieldValues, FieldErrors as FormErrors, Resolver } from 'react-hook-form';
+import { z } from 'zod';
 import { isRecord } from '../../lib/read';
 
 /** What a parameter's input holds: text, or a list of texts for `string[]`. */
@@ -172,6 +174,8 @@ export function canonicalKey(key: string): string {
 
 export type FieldErrors = ReadonlyMap<string, string>;
 
+export const NO_FIELD_ERRORS: FieldErrors = new Map();
+
 /** Field errors keyed canonically, messages joined. */
 export function fieldErrorMap(errors: Readonly<Record<string, readonly string[] | string>>): FieldErrors {
   const map = new Map<string, string>();
@@ -234,94 +238,203 @@ function isBlank(draft: ParamDraft | undefined): boolean {
   return draft === undefined || (Array.isArray(draft) ? draft.every((s) => s.trim() === '') : draft.trim() === '');
 }
 
-/** "from 1 to 5", "at least 1", "at most 5". */
-function range(param: CommandParamSpec): string {
-  const { min, max } = param;
-  if (min !== undefined && min !== null && max !== undefined && max !== null) {
-    return `from ${min} to ${max}`;
+function inRange(param: CommandParamSpec, n: number): boolean {
+  return (param.min === undefined || param.min === null || n >= param.min) && (param.max === undefined || param.max === null || n <= param.max);
+}
+
+/** The most characters of one label in a `string[]` parameter (CommandCatalog's TextList). */
+export const PARAM_LABEL_MAX = 40;
+
+/** The most mappings one stream keeps (CommandCatalog.MaxMappings). */
+export const COMMAND_MAPPINGS_MAX = 50;
+
+/** The server's words for a parameter that does not fit its type (CommandCatalog.CheckValue). */
+export function paramMessage(param: CommandParamSpec): string {
+  switch (param.type) {
+    case 'color':
+      return 'A colour is #rrggbb.';
+    case 'int':
+    case 'number':
+      return `A number from ${param.min ?? ''} to ${param.max ?? ''}.`;
+    case 'enum':
+      return `One of ${(param.values ?? []).join(', ')}.`;
+    case 'string[]':
+      return `${param.min ?? ''}–${param.max ?? ''} labels of 1–${PARAM_LABEL_MAX} characters.`;
+    default:
+      return `Text of ${param.min ?? ''}–${param.max ?? ''} characters with something visible.`;
   }
-  return min !== undefined && min !== null ? `at least ${min}` : `at most ${max}`;
 }
 
-function outside(param: CommandParamSpec, n: number): boolean {
-  return (param.min !== undefined && param.min !== null && n < param.min) || (param.max !== undefined && param.max !== null && n > param.max);
-}
+/** The server's words for the editor's other fields (CommandCatalog.Validate). */
+export const COMMAND_MESSAGES = {
+  mappings: `At most ${COMMAND_MAPPINGS_MAX} mappings.`,
+  giftCode: 'No active gift has this code.',
+  giftTwice: 'This gift is mapped twice.',
+  action: (specs: readonly CommandSpec[]) => `The action is one of ${specs.map((s) => s.action).join(', ')}.`,
+  cooldown: `A cooldown is 0–${COOLDOWN_MAX_SECONDS} seconds.`,
+  required: 'Required.',
+} as const;
 
-/** A parameter's input as the value to send, or the reason it cannot be sent. */
+/** A parameter's input as the value to send, or the reason it cannot be sent (the server's words). */
 export function toValue(param: CommandParamSpec, draft: ParamDraft): { value: CommandParamValue } | { error: string } {
+  const error = { error: paramMessage(param) };
   switch (param.type) {
     case 'string[]': {
       const items = (Array.isArray(draft) ? draft : [draft]).map((s) => s.trim()).filter((s) => s !== '');
-      return outside(param, items.length) ? { error: `Enter ${range(param)} items.` } : { value: items };
+      return inRange(param, items.length) && items.every((s) => s.length <= PARAM_LABEL_MAX) ? { value: items } : error;
     }
     case 'int':
     case 'number': {
       const text = String(draft).trim();
       const n = Number(text);
-      if (text === '' || !Number.isFinite(n)) {
-        return { error: 'Enter a number.' };
-      }
-      if (param.type === 'int' && !Number.isInteger(n)) {
-        return { error: 'Enter a whole number.' };
-      }
-      return outside(param, n) ? { error: `Enter a number ${range(param)}.` } : { value: n };
+      const fits = text !== '' && Number.isFinite(n) && (param.type === 'number' || Number.isInteger(n)) && inRange(param, n);
+      return fits ? { value: n } : error;
     }
     case 'color': {
       const text = String(draft).trim();
-      return HEX_COLOR.test(text) ? { value: text.toLowerCase() } : { error: 'Enter a colour as #rrggbb.' };
+      return HEX_COLOR.test(text) ? { value: text.toLowerCase() } : error;
     }
     case 'enum': {
       const text = String(draft).trim();
-      return param.values && !param.values.includes(text) ? { error: `Pick one of ${param.values.join(', ')}.` } : { value: text };
+      return param.values && !param.values.includes(text) ? error : { value: text };
     }
     default: {
       const text = String(draft).trim();
-      return outside(param, text.length) ? { error: `Enter ${range(param)} characters.` } : { value: text };
+      return inRange(param, text.length) ? { value: text } : error;
     }
   }
 }
 
-/** The request to `PUT …/command-gifts`, and the client's own field errors (keyed like the server's). */
-export function toConfig(draft: CommandsDraft, specs: readonly CommandSpec[]): { config: CommandGiftsConfig; errors: FieldErrors } {
-  const errors = new Map<string, string>();
-  const mappings = draft.mappings.map((row, i): CommandMapping => {
-    if (!row.giftCode) {
-      errors.set(canonicalKey(mappingKey(i, 'giftCode')), 'Pick a gift.');
-    }
-    const spec = specs.find((s) => s.action === row.action);
-    if (!spec) {
-      errors.set(canonicalKey(mappingKey(i, 'action')), 'Pick an action.');
-    }
-    const params: Record<string, CommandParamValue> = {};
-    for (const param of spec?.params ?? []) {
-      const input = row.params[param.name];
-      if (isBlank(input)) {
-        if (param.required) {
-          errors.set(canonicalKey(paramKey(i, param.name)), 'Required.');
-        }
-        continue;
+/**
+ * An action's parameters from their inputs, adding an issue at `path` + the parameter's name for each that does not
+ * fit (blank optional ones are left out, so the action's own default applies). Shared with the challenge's reward.
+ */
+export function checkParams(
+  spec: CommandSpec,
+  inputs: Readonly<Record<string, ParamDraft>>,
+  ctx: z.RefinementCtx,
+  path: readonly PropertyKey[],
+): Record<string, CommandParamValue> {
+  const params: Record<string, CommandParamValue> = {};
+  for (const param of spec.params) {
+    const input = inputs[param.name];
+    if (isBlank(input)) {
+      if (param.required) {
+        ctx.addIssue({ code: 'custom', path: [...path, param.name], message: COMMAND_MESSAGES.required });
       }
-      const read = toValue(param, input!);
-      if ('error' in read) {
-        errors.set(canonicalKey(paramKey(i, param.name)), read.error);
-      } else {
-        params[param.name] = read.value;
-      }
-    }
-    return { giftCode: row.giftCode, action: row.action, params };
-  });
-
-  const cooldowns: Record<string, number> = {};
-  for (const [action, text] of Object.entries(draft.cooldowns)) {
-    if (text.trim() === '') {
       continue;
     }
-    const seconds = Number(text);
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > COOLDOWN_MAX_SECONDS) {
-      errors.set(canonicalKey(cooldownKey(action)), `Enter whole seconds from 0 to ${COOLDOWN_MAX_SECONDS}.`);
+    const read = toValue(param, input!);
+    if ('error' in read) {
+      ctx.addIssue({ code: 'custom', path: [...path, param.name], message: read.error });
     } else {
-      cooldowns[action] = seconds;
+      params[param.name] = read.value;
     }
   }
-  return { config: { mappings, cooldowns }, errors };
+  return params;
+}
+
+const paramDraft = z.union([z.string(), z.array(z.string())]);
+
+/**
+ * The `PUT …/command-gifts` request's rules as a zod schema over the draft: its output is the request (params typed
+ * by each action's schema from `GET /api/commands`), checked against the generated contract's type; the issues'
+ * paths are the server's field names (`mappings[0].params.color`, `cooldowns.confetti`) and their messages its words.
+ */
+export function commandsDraftSchema(specs: readonly CommandSpec[]) {
+  return z
+    .object({
+      mappings: z.array(z.object({ key: z.number(), giftCode: z.string(), action: z.string(), params: z.record(z.string(), paramDraft) })),
+      cooldowns: z.record(z.string(), z.string()),
+    })
+    .transform((draft, ctx): CommandGiftsConfig => {
+      if (draft.mappings.length > COMMAND_MAPPINGS_MAX) {
+        ctx.addIssue({ code: 'custom', path: ['mappings'], message: COMMAND_MESSAGES.mappings });
+      }
+      const seen = new Set<string>();
+      const mappings = draft.mappings.map((row, i): CommandMapping => {
+        if (!row.giftCode) {
+          ctx.addIssue({ code: 'custom', path: ['mappings', i, 'giftCode'], message: COMMAND_MESSAGES.giftCode });
+        } else if (seen.has(row.giftCode)) {
+          ctx.addIssue({ code: 'custom', path: ['mappings', i, 'giftCode'], message: COMMAND_MESSAGES.giftTwice });
+        }
+        seen.add(row.giftCode);
+        const spec = specs.find((s) => s.action === row.action);
+        if (!spec) {
+          ctx.addIssue({ code: 'custom', path: ['mappings', i, 'action'], message: COMMAND_MESSAGES.action(specs) });
+        }
+        const params = spec ? checkParams(spec, row.params, ctx, ['mappings', i, 'params']) : {};
+        return { giftCode: row.giftCode, action: row.action, params };
+      });
+      const cooldowns: Record<string, number> = {};
+      for (const [action, text] of Object.entries(draft.cooldowns)) {
+        if (text.trim() === '') {
+          continue;
+        }
+        const seconds = Number(text);
+        if (!Number.isInteger(seconds) || seconds < 0 || seconds > COOLDOWN_MAX_SECONDS) {
+          ctx.addIssue({ code: 'custom', path: ['cooldowns', action], message: COMMAND_MESSAGES.cooldown });
+        } else {
+          cooldowns[action] = seconds;
+        }
+      }
+      return { mappings, cooldowns };
+    }) satisfies z.ZodType<CommandGiftsConfig, CommandsDraft>;
+}
+
+/** A zod issue's path as the server spells a field: `mappings[0].params.color`. */
+export function issueKey(path: readonly PropertyKey[]): string {
+  return canonicalKey(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join(''));
+}
+
+/** Zod issues as field errors keyed like the server's (`target`, `mappings[0].params.color`); the first per field. */
+export function issueErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors = new Map<string, string>();
+  for (const issue of issues) {
+    const key = issueKey(issue.path);
+    if (!errors.has(key)) {
+      errors.set(key, issue.message);
+    }
+  }
+  return errors;
+}
+
+/**
+ * Field errors (keyed like the server's) as react-hook-form keeps them, and back. The form keeps them under one flat
+ * name each: the draft's fields are not the request's (row keys, `rewardParams` vs `reward.params`).
+ */
+export function toFormErrors(errors: FieldErrors): Record<string, { type: string; message: string }> {
+  return Object.fromEntries([...errors].map(([key, message]) => [key, { type: 'server', message }]));
+}
+
+export function fromFormErrors(errors: Readonly<Record<string, unknown>>): FieldErrors {
+  const map = new Map<string, string>();
+  for (const [key, value] of Object.entries(errors)) {
+    const message = (value as { message?: unknown } | undefined)?.message;
+    if (typeof message === 'string') {
+      map.set(key, message);
+    }
+  }
+  return map;
+}
+
+/**
+ * A react-hook-form resolver from a schema whose issues are keyed like the server's fields: the form's errors are
+ * flat (`mappings[0].params.color`), so the client's checks and the server's answer show in the same places.
+ */
+export function fieldErrorResolver<Draft extends FieldValues, Request>(schema: z.ZodType<Request, Draft>): Resolver<Draft, unknown, Request> {
+  return async (values) => {
+    const result = await schema.safeParseAsync(values);
+    return result.success
+      ? { values: result.data, errors: {} }
+      : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) as FormErrors<Draft> };
+  };
+}
+
+/** The request to `PUT …/command-gifts`, and the client's own field errors (keyed like the server's). */
+export function toConfig(draft: CommandsDraft, specs: readonly CommandSpec[]): { config: CommandGiftsConfig; errors: FieldErrors } {
+  const result = commandsDraftSchema(specs).safeParse(draft);
+  return result.success
+    ? { config: result.data, errors: new Map() }
+    : { config: { mappings: [], cooldowns: {} }, errors: issueErrors(result.error.issues) };
 }

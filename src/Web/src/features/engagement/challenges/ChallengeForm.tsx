@@ -14,7 +14,7 @@ import { FormField } from '../../../components/FormField';
 import { formatDuration } from '../../../lib/countdown';
 import { useSubmit } from '../../../lib/useSubmit';
 import { ACTION_HELP, actionLabel } from '../../studio/actionLabels';
-import { errorAt, type FieldErrors } from '../../studio/commandForm';
+import { errorAt, fieldErrorResolver, type FieldErrors } from '../../studio/commandForm';
 import { ParamField } from '../../studio/ParamField';
 import { useCommandSpecs } from '../../studio/useCommandSpecs';
 import { challengeFailure } from './challengeErrors';
@@ -22,9 +22,7 @@ import {
   challengeDraftSchema,
   emptyChallengeDraft,
   fromFormErrors,
-  issueErrors,
   rewardParamKey,
-  toFormErrors,
   withKind,
   withReward,
   type ChallengeDraft,
@@ -49,13 +47,8 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   const id = useId();
   const { specs, error: specsError } = useCommandSpecs();
   const schema = useMemo(() => challengeDraftSchema(specs ?? []), [specs]);
-  const { register, handleSubmit, setValue, reset, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
-    resolver: async (values) => {
-      const result = await schema.safeParseAsync(values);
-      return result.success
-        ? { values: result.data, errors: {} }
-        : { values: {}, errors: toFormErrors(issueErrors(result.error.issues)) };
-    },
+  const { register, handleSubmit, setValue, reset, trigger, formState, control } = useForm<ChallengeDraft, unknown, ChallengeRequest>({
+    resolver: fieldErrorResolver(schema),
     defaultValues: emptyChallengeDraft(),
   });
   const draft = useWatch({ control }) as ChallengeDraft;
@@ -73,8 +66,13 @@ export function ChallengeForm({ stream, challenge, onStart }: ChallengeFormProps
   function edit(next: ChallengeDraft) {
     for (const field of ['kind', 'target', 'durationSeconds', 'rewardAction', 'rewardParams'] as const) {
       if (next[field] !== draft[field]) {
-        setValue(field, next[field], { shouldValidate: formState.isSubmitted });
+        setValue(field, next[field]);
       }
+    }
+    // Once a start was tried, the whole form is checked again: its errors are flat keys (`reward.params.color`), not
+    // the draft's field names, so checking one field would leave a fixed reward parameter's error standing.
+    if (formState.isSubmitted) {
+      void trigger();
     }
     changed();
   }

@@ -8,12 +8,11 @@ import {
   CHALLENGE_TARGET_MAX,
   CHALLENGE_TARGET_MIN,
   type ChallengeKind,
-  type CommandParamValue,
   type CommandSpec,
   type StartChallengeRequest,
 } from '../../../api/contract';
 import { z } from 'zod';
-import { canonicalKey, type FieldErrors, type ParamDraft, paramsDraft, toValue } from '../../studio/commandForm';
+import { canonicalKey, checkParams, type FieldErrors, issueErrors, type ParamDraft, paramsDraft } from '../../studio/commandForm';
 import { CHALLENGE_KIND_INFO } from './challengeView';
 
 export interface ChallengeDraft {
@@ -57,10 +56,6 @@ export type ChallengeCheck =
   | { ok: true; request: Omit<StartChallengeRequest, 'streamId'> }
   | { ok: false; errors: FieldErrors };
 
-function isBlank(value: ParamDraft | undefined): boolean {
-  return value === undefined || (Array.isArray(value) ? value.every((v) => v.trim() === '') : value.trim() === '');
-}
-
 /** The server's words for each field (StreamGrain.Challenges), so that a mistake reads the same before and after. */
 export const CHALLENGE_MESSAGES = {
   kind: 'The kind is gift-tokens, reactions, chat-messages or new-viewers.',
@@ -99,22 +94,7 @@ export function challengeDraftSchema(specs: readonly CommandSpec[]) {
         ctx.addIssue({ code: 'custom', path: ['reward', 'action'], message: CHALLENGE_MESSAGES.rewardAction });
         return z.NEVER;
       }
-      const params: Record<string, CommandParamValue> = {};
-      for (const param of spec.params) {
-        const input = rewardParams[param.name];
-        if (isBlank(input)) {
-          if (param.required) {
-            ctx.addIssue({ code: 'custom', path: ['reward', 'params', param.name], message: 'Required.' });
-          }
-          continue;
-        }
-        const read = toValue(param, input!);
-        if ('error' in read) {
-          ctx.addIssue({ code: 'custom', path: ['reward', 'params', param.name], message: read.error });
-        } else {
-          params[param.name] = read.value;
-        }
-      }
+      const params = checkParams(spec, rewardParams, ctx, ['reward', 'params']);
       return { reward: { action: spec.action, params } };
     });
   return z.intersection(goal, reward) satisfies z.ZodType<ChallengeRequest, ChallengeDraft>;
@@ -122,36 +102,7 @@ export function challengeDraftSchema(specs: readonly CommandSpec[]) {
 
 export type ChallengeRequest = Omit<StartChallengeRequest, 'streamId'>;
 
-/**
- * Field errors (keyed like the server's, `reward.params.color`) as react-hook-form keeps them, and back. The form
- * keeps them under one flat name each: the draft's fields are not the request's (`rewardParams` vs `reward.params`).
- */
-export function toFormErrors(errors: FieldErrors): Record<string, { type: string; message: string }> {
-  return Object.fromEntries([...errors].map(([key, message]) => [key, { type: 'server', message }]));
-}
-
-export function fromFormErrors(errors: Readonly<Record<string, unknown>>): FieldErrors {
-  const map = new Map<string, string>();
-  for (const [key, value] of Object.entries(errors)) {
-    const message = (value as { message?: unknown } | undefined)?.message;
-    if (typeof message === 'string') {
-      map.set(key, message);
-    }
-  }
-  return map;
-}
-
-/** Zod issues as field errors keyed like the server's (`target`, `reward.params.color`); the first per field. */
-export function issueErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors = new Map<string, string>();
-  for (const issue of issues) {
-    const key = canonicalKey(issue.path.map(String).join('.'));
-    if (!errors.has(key)) {
-      errors.set(key, issue.message);
-    }
-  }
-  return errors;
-}
+export { fromFormErrors, issueErrors, toFormErrors } from '../../studio/commandForm';
 
 /** The request, or the field errors keyed like the server's (`target`, `reward.params.color`). */
 export function checkChallengeDraft(draft: ChallengeDraft, specs: readonly CommandSpec[]): ChallengeCheck {
