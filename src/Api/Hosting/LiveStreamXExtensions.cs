@@ -104,7 +104,9 @@ public static class LiveStreamXExtensions
         app.MapMomentPages();
         app.MapLeaderboardsApi();
         app.MapAnalyticsApi();
-        app.MapHub<LiveHub>(LiveHub.Path);
+        // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
+        // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
+        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
