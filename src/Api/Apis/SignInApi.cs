@@ -88,7 +88,7 @@ public static class SignInApi
 
     private static async Task<IResult> CallbackAsync(
         string provider, HttpContext http, IReadOnlyList<SignInProvider> providers, IGrainFactory grains,
-        ISignInSessions sessions, IOptions<SignInProviderOptions> options, TimeProvider time)
+        SessionService sessions, IOptions<SignInProviderOptions> options, TimeProvider time)
     {
         var known = Find(providers, provider);
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
@@ -126,8 +126,9 @@ public static class SignInApi
 
             if (await account.FindUserAsync() is { } user)
             {
-                var signedIn = await sessions.StartSessionAsync(http, user, "oauth:" + known.Id);
-                return TypedResults.Redirect(CompletePath(returnUrl, signedIn));
+                // The browser comes back with the refresh cookie; the page it lands on trades it for an access token.
+                await sessions.StartSessionAsync(http, user, known.Id, subject);
+                return TypedResults.Redirect(QueryHelpers.AddQueryString("/signin/complete", "returnUrl", returnUrl));
             }
 
             // A first sign-in: the account is made once the user picks a handle.
@@ -156,7 +157,7 @@ public static class SignInApi
     }
 
     private static async Task<Ok<SignedIn>> SignUpAsync(
-        SignUpRequest request, HttpContext http, IGrainFactory grains, ISignInSessions sessions)
+        SignUpRequest request, HttpContext http, IGrainFactory grains, SessionService sessions)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Handles.IsValid(request.Handle))
@@ -180,7 +181,7 @@ public static class SignInApi
         var user = await grains.Get<IExternalLoginGrain>(ticket.Login!.Key).SignUpAsync(request.Handle!, role, ticket.Login);
         await grains.Get<ISignInTicketGrain>(http.Request.Cookies[SignUpCookie]!).TakeAsync();
         http.Response.Cookies.Delete(SignUpCookie, new CookieOptions { Path = AuthPath });
-        return TypedResults.Ok(await sessions.StartSessionAsync(http, user, "oauth:" + ticket.Login.Provider));
+        return TypedResults.Ok(await sessions.StartSessionAsync(http, user, ticket.Login.Provider, ticket.Login.Subject));
     }
 
     private static async Task<Ok<IReadOnlyList<LinkedLogin>>> GetLoginsAsync(
@@ -234,11 +235,6 @@ public static class SignInApi
             : TypedResults.Problem(
                 title: error.Message, detail: error.Message, statusCode: ErrorStatus.Of(error.Code), type: ErrorStatus.TypeOf(error.Code),
                 extensions: new Dictionary<string, object?> { ["code"] = error.Code });
-
-    // Until the session cookie carries the session back, the access token rides in the fragment, which never reaches a server.
-    private static string CompletePath(string returnUrl, SignedIn signedIn) =>
-        QueryHelpers.AddQueryString("/signin/complete", "returnUrl", returnUrl)
-        + $"#access_token={Uri.EscapeDataString(signedIn.AccessToken)}&expires_at={Uri.EscapeDataString(signedIn.ExpiresAt.ToString("O"))}";
 
     // Only paths of this site: an open redirect would hand a signed-in browser to anyone.
     private static string LocalUrl(string? url)

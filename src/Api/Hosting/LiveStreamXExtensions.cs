@@ -98,6 +98,7 @@ public static class LiveStreamXExtensions
         app.UseWhen(IsHubRequestWithToken, hub => hub.Use(RejectInvalidTokenAsync));
 
         app.MapAuthApi();
+        app.MapSessionsApi();
         app.MapSignInApi();
         app.MapStreamsApi();
         app.MapGiftsApi();

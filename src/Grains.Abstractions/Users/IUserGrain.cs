@@ -19,4 +19,8 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
+
+    /// <summary>Makes the user an admin (bootstrap from the settings); returns the profile as it is now.</summary>
+    [Alias("GrantAdmin")]
+    Task<UserProfile> GrantAdminAsync();
 }

@@ -23,6 +23,9 @@ public sealed partial class ProviderBrowser : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>The last refresh cookie the Api set, by hand: the jar does not keep a Secure cookie over plain HTTP.</summary>
+    public string? RefreshCookie { get; private set; }
+
     /// <summary>Opens <paramref name="start"/> (a sign-in or link address), signs in at the provider as <paramref name="login"/>, and returns the callback address the provider sent the browser to, not yet opened.</summary>
     public async Task<Uri> SignInAtProviderAsync(string start, string login)
     {
@@ -70,6 +73,7 @@ public sealed partial class ProviderBrowser : IDisposable
         }
 
         using var response = await _http.SendAsync(request).WithTimeout();
+        RefreshCookie = RefreshCookies.SetCookie(response) ?? RefreshCookie;
         return Location(response, address);
     }
 

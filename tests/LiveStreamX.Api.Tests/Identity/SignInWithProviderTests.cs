@@ -62,10 +62,13 @@ public sealed class SignInWithProviderTests(ProvidersFixture fixture)
         var completed = await next.GetRedirectAsync(await next.SignInAtProviderAsync("/api/auth/login/oidc?returnUrl=/studio", login));
         Assert.Equal("/signin/complete", completed.AbsolutePath);
         Assert.Equal("/studio", QueryHelpers.ParseQuery(completed.Query)["returnUrl"]);
-        var token = QueryHelpers.ParseQuery(completed.Fragment.TrimStart('#'))["access_token"].ToString();
-        using var me = App.Http(token);
-        var profile = await me.GetFromJsonAsync<JsonElement>("/api/me").WithTimeout();
-        Assert.Equal(user.GetProperty("id").GetString(), profile.GetProperty("id").GetString());
+
+        // The browser came back with a session: its refresh cookie buys the access token.
+        Assert.NotNull(next.RefreshCookie);
+        using var refreshed = await RefreshCookies.PostAsync(App, "/api/auth/refresh", next.RefreshCookie);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var session = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(user.GetProperty("id").GetString(), session.GetProperty("user").GetProperty("id").GetString());
     }
 
     [Fact]

@@ -14,7 +14,6 @@ internal static class SignInServiceCollectionExtensions
         services.AddOptions<SignInProviderOptions>().BindConfiguration(SignInProviderOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignInProviderOptions>, SignInProviderOptionsValidator>();
-        services.AddSingleton<ISignInSessions, AccessTokenSignInSessions>();
 
         // The providers decide the OpenIddict registrations, which are fixed once the host is built.
         var options = builder.Configuration.GetSection(SignInProviderOptions.Section).Get<SignInProviderOptions>() ?? new();
