@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using LiveStreamX.Testing;
 
@@ -61,6 +62,16 @@ public sealed partial class ProviderBrowser : IDisposable
         }
 
         throw new InvalidOperationException("The provider never sent the browser back.");
+    }
+
+    /// <summary>Signs up as <paramref name="login"/> at <paramref name="provider"/> under a new random handle; returns the session (<c>SignedIn</c>).</summary>
+    public async Task<JsonElement> SignUpAsync(string provider, string login, string? handle = null)
+    {
+        var landed = await GetRedirectAsync(await SignInAtProviderAsync($"/api/auth/login/{provider}", login));
+        Assert.Equal("/signin/handle", landed.AbsolutePath);
+        using var response = await _http.PostAsJsonAsync("/api/auth/signup", new { handle = handle ?? TestIds.Handle("o") }).WithTimeout();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>().WithTimeout();
     }
 
     /// <summary>Opens an address as a browser would (asking for HTML) and returns where it redirects.</summary>

@@ -10,6 +10,9 @@ public sealed class ProvidersFixture : IAsyncLifetime
 {
     public const string Secret = "test-client-secret-0123456789";
 
+    /// <summary>The login at <c>oidc</c> that LSX:Auth:Admins names.</summary>
+    public const string AdminLogin = "the_operator";
+
     private LiveStreamXApp? _app;
 
     public OidcServer First { get; private set; } = null!;
@@ -30,6 +33,7 @@ public sealed class ProvidersFixture : IAsyncLifetime
     public static Dictionary<string, string?> Settings(OidcServer first, OidcServer second) => new()
     {
         ["LSX:Auth:AllowInsecureHttp"] = "true",
+        ["LSX:Auth:Admins:0"] = "oidc:" + AdminLogin,
         ["LSX:Auth:Providers:Google:ClientId"] = string.Empty,
         ["LSX:Auth:Providers:oidc:Issuer"] = first.Issuer.ToString(),
         ["LSX:Auth:Providers:oidc:ClientId"] = "lsx-oidc",
