@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using LiveStreamX.Api.Errors;
+using LiveStreamX.Api.Hosting;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Api.Identity.Providers;
 using LiveStreamX.Common;
@@ -34,8 +35,9 @@ public static class SignInApi
     public static IEndpointRouteBuilder MapSignInApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(AuthPath).WithTags("Identity").AllowAnonymous();
-        auth.MapGet("/providers", (IReadOnlyList<SignInProvider> providers) => TypedResults.Ok(providers))
-            .WithSummary("The configured sign-in providers, for the sign-in page's buttons.");
+        auth.MapGet("/providers", (IReadOnlyList<SignInProvider> providers, IOptions<AuthOptions> auth, IOptions<ApiOptions> api) =>
+                TypedResults.Ok(new SignInOptions(providers, auth.Value.DevLoginOn(api.Value.Mode))))
+            .WithSummary("The configured sign-in providers, for the sign-in page's buttons, and whether dev-login is on.");
         auth.MapGet("/login/{provider}", LoginAsync)
             .WithSummary("Sends the browser to the provider (authorization code with PKCE); back at the callback.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -259,6 +261,9 @@ public static class SignInApi
         return Handles.IsValid(letters) ? letters : null;
     }
 }
+
+/// <summary>How one may sign in here: the configured providers, and development sign-in by handle when it is on.</summary>
+public sealed record SignInOptions(IReadOnlyList<SignInProvider> Providers, bool DevLogin);
 
 /// <summary>The body of <c>POST /api/auth/signup</c>: the handle, and <c>viewer</c> (default) or <c>creator</c>.</summary>
 public sealed record SignUpRequest(string? Handle, string? Role);

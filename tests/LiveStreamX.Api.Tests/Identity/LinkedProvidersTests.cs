@@ -108,7 +108,7 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
     public async Task TheSettingsMakeTheNamedProviderAccountAnAdminAtSignUp()
     {
         using var browser = new ProviderBrowser(App);
-        var signedIn = await browser.SignUpAsync("oidc", ProvidersFixture.AdminLogin);
+        var signedIn = await browser.SignUpAsync("oidc", TestProviders.AdminLogin);
 
         Assert.Equal("admin", signedIn.GetProperty("user").GetProperty("role").GetString());
     }

@@ -15,9 +15,10 @@ public sealed class SignInWithProviderTests(ProvidersFixture fixture)
     public async Task OnlyConfiguredProvidersAreListed()
     {
         using var http = App.Http();
-        var providers = await http.GetFromJsonAsync<JsonElement>("/api/auth/providers").WithTimeout();
+        var options = await http.GetFromJsonAsync<JsonElement>("/api/auth/providers").WithTimeout();
 
-        Assert.Equal(["oidc:Test ID", "oidc2:oidc2"], providers.EnumerateArray().Select(p => $"{p.GetProperty("id")}:{p.GetProperty("name")}"));
+        Assert.True(options.GetProperty("devLogin").GetBoolean());
+        Assert.Equal(["oidc:Test ID", "oidc2:oidc2"], options.GetProperty("providers").EnumerateArray().Select(p => $"{p.GetProperty("id")}:{p.GetProperty("name")}"));
     }
 
     [Fact]

@@ -24,6 +24,10 @@ export function renderView(view: ReactElement, { api = {}, live = {}, session = 
     api: api as RestClient,
     signIn: () => Promise.reject(new Error('not in this test')),
     signOut: () => {},
+    adopt: () => {
+      throw new Error('not in this test');
+    },
+    resume: () => Promise.resolve(null),
   };
   return render(
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/contract';
+import type { DevLoginRequest, DevLoginResponse } from '../../api/contract';
 import { SessionContext, type SessionContextValue } from './sessionContext';
 import { isSessionKey, loadSession, msUntilExpiry, saveSession, sessionFrom, sessionToken, type Session } from './sessionStorage';
 
@@ -33,6 +33,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [api, update],
   );
 
+  const adopt = useCallback(
+    (signedIn: DevLoginResponse) => {
+      const next = sessionFrom(signedIn);
+      update(next);
+      return next;
+    },
+    [update],
+  );
+
+  const resuming = useRef<Promise<Session | null> | null>(null);
+  const resume = useCallback(() => {
+    resuming.current ??= api.refreshSession().then(
+      (signedIn) => adopt(signedIn),
+      () => null,
+    ).finally(() => {
+      resuming.current = null;
+    });
+    return resuming.current;
+  }, [api, adopt]);
+
   // Sign out when the token expires.
   useEffect(() => {
     if (!session) {
@@ -58,6 +78,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('storage', onStorage);
   }, []);
 
-  const value = useMemo<SessionContextValue>(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
+  const value = useMemo<SessionContextValue>(() => ({ session, api, signIn, signOut, adopt, resume }), [session, api, signIn, signOut, adopt, resume]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
