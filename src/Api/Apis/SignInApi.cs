@@ -27,6 +27,9 @@ public static class SignInApi
 
     private const string AuthPath = "/api/auth";
     private const string LinkItem = "lsx_link";
+
+    /// <summary>The httpOnly cookie that binds a link request to the browser that asked for it.</summary>
+    private const string LinkCookie = "lsx_link";
     private static readonly TimeSpan SignUpLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(5);
 
@@ -65,7 +68,7 @@ public static class SignInApi
     }
 
     private static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> LoginAsync(
-        string provider, string? returnUrl, string? ticket, IReadOnlyList<SignInProvider> providers, IGrainFactory grains)
+        string provider, string? returnUrl, string? ticket, HttpContext http, IReadOnlyList<SignInProvider> providers, IGrainFactory grains)
     {
         var known = Find(providers, provider);
         var items = new Dictionary<string, string?>
@@ -75,7 +78,9 @@ public static class SignInApi
         if (ticket is not null)
         {
             // A link started by a signed-in user (POST /api/me/logins/{provider}); the state token carries it.
-            if (!IsTicketId(ticket) || await grains.Get<ISignInTicketGrain>(ticket).PeekAsync() is not { UserId: not null })
+            // Only in the browser that asked for it: a link address that leaked must not link someone else's account.
+            if (!IsTicketId(ticket) || http.Request.Cookies[LinkCookie] != ticket
+                || await grains.Get<ISignInTicketGrain>(ticket).PeekAsync() is not { UserId: not null })
             {
                 throw DomainException.InvalidInput("ticket", "The link request expired: start it again from your account page.");
             }
@@ -123,6 +128,7 @@ public static class SignInApi
                 }
 
                 await account.LinkAsync(userId, login);
+                http.Response.Cookies.Delete(LinkCookie, new CookieOptions { Path = AuthPath });
                 return TypedResults.Redirect(QueryHelpers.AddQueryString(LocalUrl(link.ReturnUrl), "linked", known.Id));
             }
 
@@ -136,14 +142,7 @@ public static class SignInApi
             // A first sign-in: the account is made once the user picks a handle.
             var ticket = NewTicketId();
             await grains.Get<ISignInTicketGrain>(ticket).IssueAsync(new SignInTicket(login, null, returnUrl), SignUpLifetime);
-            http.Response.Cookies.Append(SignUpCookie, ticket, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = !options.Value.AllowInsecureHttp,
-                SameSite = SameSiteMode.Lax,
-                Path = AuthPath,
-                MaxAge = SignUpLifetime,
-            });
+            SetTicketCookie(http, SignUpCookie, ticket, SignUpLifetime, options.Value);
             return TypedResults.Redirect("/signin/handle");
         }
         catch (DomainException e)
@@ -195,12 +194,14 @@ public static class SignInApi
     }
 
     private static async Task<Ok<LinkStarted>> StartLinkAsync(
-        string provider, string? returnUrl, HttpContext http, IGrainFactory grains, IReadOnlyList<SignInProvider> providers)
+        string provider, string? returnUrl, HttpContext http, IGrainFactory grains, IReadOnlyList<SignInProvider> providers,
+        IOptions<SignInProviderOptions> options)
     {
         var known = Find(providers, provider);
         var ticket = NewTicketId();
         var back = LocalUrl(returnUrl ?? "/account");
         await grains.Get<ISignInTicketGrain>(ticket).IssueAsync(new SignInTicket(null, Me(http).UserId, back), LinkLifetime);
+        SetTicketCookie(http, LinkCookie, ticket, LinkLifetime, options.Value);
         return TypedResults.Ok(new LinkStarted(
             QueryHelpers.AddQueryString($"{AuthPath}/login/{known.Id}", new Dictionary<string, string?> { ["ticket"] = ticket, ["returnUrl"] = back })));
     }
@@ -250,6 +251,17 @@ public static class SignInApi
             ? url
             : throw DomainException.InvalidInput("returnUrl", "The return address is a path of this site.");
     }
+
+    // Lax: the cookie must come along when the provider sends the browser back (a top-level navigation).
+    private static void SetTicketCookie(HttpContext http, string name, string ticket, TimeSpan lifetime, SignInProviderOptions options) =>
+        http.Response.Cookies.Append(name, ticket, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = !options.AllowInsecureHttp,
+            SameSite = SameSiteMode.Lax,
+            Path = AuthPath,
+            MaxAge = lifetime,
+        });
 
     private static string NewTicketId() => Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 

@@ -87,6 +87,12 @@ public sealed partial class EveryOperationRefusesMalformedInput(FuzzFixture fixt
                 ? Shape.FromSchema(bodySchema, components)
                 : null;
         var changes = method != "get";
+        if (changes && pathParameters.Count == 0 && body is null)
+        {
+            // Nothing to malform (POST /api/auth/refresh, say): its own tests cover its refusals.
+            return 0;
+        }
+
         var clients = new Dictionary<string, HttpClient>
         {
             ["creator"] = fixture.App.Http(fixture.Creator.Token),

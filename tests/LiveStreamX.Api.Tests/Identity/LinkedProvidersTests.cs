@@ -19,7 +19,7 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
         using var me = App.Http(RefreshCookies.AccessToken(signedIn));
 
         var second = TestIds.Handle("b");
-        var landed = await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(me, "oidc2"), second));
+        var landed = await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(browser, me, "oidc2"), second));
         Assert.Equal("/account", landed.AbsolutePath);
         Assert.Equal("oidc2", QueryHelpers.ParseQuery(landed.Query)["linked"]);
         Assert.Equal(["oidc", "oidc2"], await ProvidersAsync(me));
@@ -48,7 +48,7 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
         var first = TestIds.Handle("a");
         var signedIn = await browser.SignUpAsync("oidc", first);
         using var me = App.Http(RefreshCookies.AccessToken(signedIn));
-        await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(me, "oidc2"), TestIds.Handle("b")));
+        await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(browser, me, "oidc2"), TestIds.Handle("b")));
 
         using var unlinked = await me.DeleteAsync("/api/me/logins/oidc").WithTimeout();
         Assert.Equal(HttpStatusCode.NoContent, unlinked.StatusCode);
@@ -66,7 +66,7 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
 
         using var browser = new ProviderBrowser(App);
         using var me = App.Http(RefreshCookies.AccessToken(await browser.SignUpAsync("oidc", TestIds.Handle("a"))));
-        var callback = await browser.SignInAtProviderAsync(await StartLinkAsync(me, "oidc2"), taken);
+        var callback = await browser.SignInAtProviderAsync(await StartLinkAsync(browser, me, "oidc2"), taken);
         using var refused = await browser.Http.GetAsync(callback).WithTimeout();
 
         await SignInWithProviderTests.AssertProblemAsync(refused, HttpStatusCode.Conflict, "conflict");
@@ -92,12 +92,24 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
     }
 
     [Fact]
+    public async Task ALinkAddressOpenedInAnotherBrowserIsRefused()
+    {
+        using var me = App.Http((await App.SignInAsync()).Token);
+        using var mine = new ProviderBrowser(App);
+        var url = await StartLinkAsync(mine, me, "oidc");
+
+        using var other = new ProviderBrowser(App);
+        using var refused = await other.Http.GetAsync(url).WithTimeout();
+        await SignInWithProviderTests.AssertProblemAsync(refused, HttpStatusCode.BadRequest, "invalid_input");
+    }
+
+    [Fact]
     public async Task ADevLoginAccountLinksAProviderAndKeepsItAsItsOnlyWayIn()
     {
         var user = await App.SignInAsync();
         using var me = App.Http(user.Token);
         using var browser = new ProviderBrowser(App);
-        await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(me, "oidc"), TestIds.Handle("d")));
+        await browser.GetRedirectAsync(await browser.SignInAtProviderAsync(await StartLinkAsync(browser, me, "oidc"), TestIds.Handle("d")));
 
         Assert.Equal(["oidc"], await ProvidersAsync(me));
         using var last = await me.DeleteAsync("/api/me/logins/oidc").WithTimeout();
@@ -113,9 +125,12 @@ public sealed class LinkedProvidersTests(ProvidersFixture fixture)
         Assert.Equal("admin", signedIn.GetProperty("user").GetProperty("role").GetString());
     }
 
-    private static async Task<string> StartLinkAsync(HttpClient me, string provider)
+    // Through the browser that will follow the address: the answer's cookie binds the link to it.
+    private static async Task<string> StartLinkAsync(ProviderBrowser browser, HttpClient me, string provider)
     {
-        using var response = await me.PostAsync($"/api/me/logins/{provider}", null).WithTimeout();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/me/logins/{provider}");
+        request.Headers.Authorization = me.DefaultRequestHeaders.Authorization;
+        using var response = await browser.Http.SendAsync(request).WithTimeout();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
     }
