@@ -15,9 +15,11 @@ export interface ViewOptions {
   live?: Partial<LiveConnection>;
   session?: Session | null;
   path?: string;
+  /** Session functions the view calls (adopt, resume…), over stubs that fail. */
+  sessionFunctions?: Partial<Pick<SessionContextValue, 'adopt' | 'resume' | 'signOut'>>;
 }
 
-export function renderView(view: ReactElement, { api = {}, live = {}, session = null, path = '/' }: ViewOptions = {}) {
+export function renderView(view: ReactElement, { api = {}, live = {}, session = null, path = '/', sessionFunctions = {} }: ViewOptions = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const value: SessionContextValue = {
     session,
@@ -28,6 +30,7 @@ export function renderView(view: ReactElement, { api = {}, live = {}, session = 
       throw new Error('not in this test');
     },
     resume: () => Promise.resolve(null),
+    ...sessionFunctions,
   };
   return render(
     <QueryClientProvider client={queryClient}>
