@@ -18,10 +18,12 @@ public sealed class SignInWithAProviderTests(ProvidersBrowserFixture fixture)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByTestId("nav-signin").ClickAsync();
+        var found = new List<string>(await Accessibility.AccessibilityTests.CheckAsync(page, null, "signin-provider-oidc"));
         await page.GetByTestId("signin-provider-oidc").ClickAsync();
         await SignInAtProviderAsync(page, TestIds.Handle("l"));
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin/handle$"));
+        found.AddRange(await Accessibility.AccessibilityTests.CheckAsync(page, null, "signup-handle"));
         var handle = TestIds.Handle("w");
         await page.GetByTestId("signup-handle").FillAsync(handle);
         await page.GetByTestId("signup-submit").ClickAsync();
@@ -37,6 +39,8 @@ public sealed class SignInWithAProviderTests(ProvidersBrowserFixture fixture)
         await Expect(page.GetByTestId("account-login-oidc2")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("session-user")).ToHaveTextAsync(handle);
         await page.ScreenshotIfAskedAsync("signin-account");
+        found.AddRange(await Accessibility.AccessibilityTests.CheckAsync(page, null, "account-logins"));
+        Assert.True(found.Count == 0, "axe:\n" + string.Join("\n", found));
 
         await page.GetByTestId("unlink-oidc").ClickAsync();
         await Expect(page.GetByTestId("account-login-oidc")).ToHaveCountAsync(0);
