@@ -20,7 +20,8 @@ public sealed class LiveStreamXApp : WebApplicationFactory<Program>
     private readonly Action<IWebHostBuilder>? _configure;
 
     /// <summary>A node with <paramref name="settings"/> over the test defaults; <paramref name="configure"/> adds to its host (a log sink, say).</summary>
-    public LiveStreamXApp(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+    /// <remarks><paramref name="port"/>: a port chosen before the node starts (an OAuth provider must know the callback first); 0 for any.</remarks>
+    public LiveStreamXApp(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null, int port = 0)
     {
         _configure = configure;
         _settings = new Dictionary<string, string?>
@@ -37,7 +38,7 @@ public sealed class LiveStreamXApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));

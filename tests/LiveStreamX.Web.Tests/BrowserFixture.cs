@@ -8,7 +8,7 @@ namespace LiveStreamX.Web.Tests;
 /// Chromium, shared by a collection. Each test opens its own browser contexts: separate sessions, since the web
 /// client keeps its session in the context's localStorage.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; test.sh installs it with apt. Playwright never downloads a browser here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Every Playwright wait is bounded by the same timeout as the rest of the tests.
         Assertions.SetDefaultExpectTimeout((float)Timeouts.Default.TotalMilliseconds);
-        _app = new LiveStreamXApp();
+        _app = await StartAppAsync();
         _playwright = await Playwright.CreateAsync().WithTimeout();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -40,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Timeout = (float)Timeouts.Default.TotalMilliseconds,
         }).WithTimeout();
     }
+
+    /// <summary>The Api node the browser talks to: a plain one unless a fixture needs more (sign-in providers, say).</summary>
+    protected virtual Task<LiveStreamXApp> StartAppAsync() => Task.FromResult(new LiveStreamXApp());
 
     /// <summary>A desktop window.</summary>
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
@@ -64,7 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

@@ -4,6 +4,7 @@ using LiveStreamX.Api.Apis;
 using LiveStreamX.Api.Demo;
 using LiveStreamX.Api.Errors;
 using LiveStreamX.Api.Identity;
+using LiveStreamX.Api.Identity.Providers;
 using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.Realtime;
@@ -32,6 +33,7 @@ public static class LiveStreamXExtensions
         builder.AddOrleans(api.Mode);
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
+        builder.AddLiveSignIn();
 
         // One JSON contract for HTTP and the hub (docs/PROTOCOL.md, "Errors"): enums travel as kebab-case words
         // ("live", "gift-debit"); numbers are JSON numbers, never strings; a member named twice is refused.
@@ -97,6 +99,7 @@ public static class LiveStreamXExtensions
 
         app.MapAuthApi();
         app.MapSessionsApi();
+        app.MapSignInApi();
         app.MapStreamsApi();
         app.MapGiftsApi();
         app.MapWalletsApi();

@@ -42,12 +42,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         found.AddRange(await CheckAsync(page, "/wallet", "wallet-balance"));
         found.AddRange(await CheckAsync(page, "/leaderboards", "leaderboards-page"));
         found.AddRange(await CheckAsync(page, $"/u/{creator.Id}", "profile-page"));
+        found.AddRange(await CheckAsync(page, "/account", "account-sessions"));
 
         Assert.True(found.Count == 0, $"axe on {viewport}:\n" + string.Join("\n", found));
     }
 
     /// <summary>Opens <paramref name="path"/> (or stays), waits for <paramref name="testId"/>, runs axe.</summary>
-    private static async Task<IEnumerable<string>> CheckAsync(IPage page, string? path, string testId)
+    internal static async Task<IEnumerable<string>> CheckAsync(IPage page, string? path, string testId)
     {
         if (path is not null)
         {

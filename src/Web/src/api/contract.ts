@@ -328,3 +328,10 @@ export const GIFT_COUNT_MAX = 100;
 export const COOLDOWN_MAX_SECONDS = 3600;
 export const CHAT_MAX_LENGTH = 500;
 export const SLOW_MODE_MAX_SECONDS = 3600;
+
+// Sign-in providers, the handle picker and linked providers (features/signin).
+export type SignInOptions = Schemas['SignInOptions'];
+export type SignInProvider = Schemas['SignInProvider'];
+export type PendingSignUp = Schemas['PendingSignUp'];
+export type SignUpRequest = Omit<Schemas['SignUpRequest'], 'role'> & { role: SignInRole };
+export type LinkedLogin = Schemas['LinkedLogin'];

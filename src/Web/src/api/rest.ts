@@ -8,6 +8,10 @@ import type {
   CreateStreamRequest,
   DevLoginRequest,
   DevLoginResponse,
+  LinkedLogin,
+  PendingSignUp,
+  SignInOptions,
+  SignUpRequest,
   Gift,
   LeaderboardCategory,
   LeaderboardEntry,
@@ -243,6 +247,37 @@ export class RestClient {
   /** A finished season's top 100 per category. */
   getSeason(number: number, signal?: AbortSignal): Promise<SeasonStandings> {
     return this.call(this.client.GET('/api/seasons/{number}', { params: { path: { number } }, signal }));
+  }
+
+  /** How one may sign in here: the configured providers, and whether dev-login is on. */
+  signInOptions(signal?: AbortSignal): Promise<SignInOptions> {
+    return this.call(this.client.GET('/api/auth/providers', { signal }));
+  }
+
+  /** The first sign-in waiting for its handle (from the httpOnly sign-up cookie). */
+  pendingSignUp(signal?: AbortSignal): Promise<PendingSignUp> {
+    return this.call(this.client.GET('/api/auth/signup', { signal }));
+  }
+
+  /** Creates the account of the waiting first sign-in under a unique handle, and signs it in. */
+  signUp(request: SignUpRequest): Promise<DevLoginResponse> {
+    return this.call(this.client.POST('/api/auth/signup', { body: request })) as Promise<DevLoginResponse>;
+  }
+
+  /** The providers linked to my account. */
+  myLogins(signal?: AbortSignal): Promise<LinkedLogin[]> {
+    return this.call(this.client.GET('/api/me/logins', { signal }));
+  }
+
+  /** Starts linking a provider; the browser then goes to the returned address. */
+  async startLink(provider: string): Promise<string> {
+    const started = await this.call(this.client.POST('/api/me/logins/{provider}', { params: { path: { provider }, query: {} } }));
+    return started.url;
+  }
+
+  /** Unlinks a provider (never the last one: a `conflict`). */
+  unlink(provider: string): Promise<void> {
+    return this.call(this.client.DELETE('/api/me/logins/{provider}', { params: { path: { provider } } }));
   }
 
   /** The body of a success; a failure becomes an ApiError (a 401 that carried a token also signs out). */

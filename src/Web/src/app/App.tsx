@@ -3,6 +3,10 @@ import { useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from '../api/queries';
 import { SessionProvider } from '../features/auth/SessionProvider';
+import { AccountPage } from '../features/signin/AccountPage';
+import { HandlePickerPage } from '../features/signin/HandlePickerPage';
+import { SignInCompletePage } from '../features/signin/SignInCompletePage';
+import { SignInPage } from '../features/signin/SignInPage';
 import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
 import { ProfilePage } from '../features/progression/ProfilePage';
@@ -34,6 +38,10 @@ export function App() {
               <Route path="wallet" element={<WalletPage />} />
               <Route path="leaderboards" element={<LeaderboardsPage />} />
               <Route path="u/:userId" element={<ProfilePage />} />
+              <Route path="signin" element={<SignInPage />} />
+              <Route path="signin/handle" element={<HandlePickerPage />} />
+              <Route path="signin/complete" element={<SignInCompletePage />} />
+              <Route path="account" element={<AccountPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

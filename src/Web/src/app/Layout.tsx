@@ -31,6 +31,15 @@ export function Layout() {
                 Wallet
               </NavLink>
             )}
+            {session ? (
+              <NavLink className="nav__link" to="/account" data-testid="nav-account">
+                Account
+              </NavLink>
+            ) : (
+              <NavLink className="nav__link" to="/signin" data-testid="nav-signin">
+                Sign in
+              </NavLink>
+            )}
           </nav>
           <div className="topbar__session">
             {session && <HeaderProgress />}

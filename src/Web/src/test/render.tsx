@@ -15,15 +15,22 @@ export interface ViewOptions {
   live?: Partial<LiveConnection>;
   session?: Session | null;
   path?: string;
+  /** Session functions the view calls (adopt, resume…), over stubs that fail. */
+  sessionFunctions?: Partial<Pick<SessionContextValue, 'adopt' | 'resume' | 'signOut'>>;
 }
 
-export function renderView(view: ReactElement, { api = {}, live = {}, session = null, path = '/' }: ViewOptions = {}) {
+export function renderView(view: ReactElement, { api = {}, live = {}, session = null, path = '/', sessionFunctions = {} }: ViewOptions = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const value: SessionContextValue = {
     session,
     api: api as RestClient,
     signIn: () => Promise.reject(new Error('not in this test')),
     signOut: () => {},
+    adopt: () => {
+      throw new Error('not in this test');
+    },
+    resume: () => Promise.resolve(null),
+    ...sessionFunctions,
   };
   return render(
     <QueryClientProvider client={queryClient}>

@@ -12,7 +12,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { session, ready } = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot);
 
   const value = useMemo<SessionContextValue>(
-    () => ({ session, api: keeper.api, signIn: keeper.signIn, signOut: keeper.signOut }),
+    () => ({
+      session,
+      api: keeper.api,
+      signIn: keeper.signIn,
+      signOut: keeper.signOut,
+      adopt: keeper.adoptSignIn,
+      resume: keeper.resume,
+    }),
     [keeper, session],
   );
   return (

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/errors';
 import { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/contract';
+import type { DevLoginRequest, DevLoginResponse } from '../../api/contract';
 import { msUntilExpiry, msUntilRefresh, sessionFrom, setSessionToken, type Session } from './sessionStorage';
 
 // setTimeout takes at most a signed 32-bit delay.
@@ -104,6 +104,16 @@ export class SessionKeeper {
     this.adopt(next, true);
     return next;
   };
+
+  /** Takes the session a sign-in answered with (the handle picker's sign-up). */
+  readonly adoptSignIn = (signedIn: DevLoginResponse): Session => {
+    const next = sessionFrom(signedIn);
+    this.adopt(next, true);
+    return next;
+  };
+
+  /** Trades the refresh cookie for a session (back from a provider); shares the refresh in flight. */
+  readonly resume = (): Promise<Session | null> => this.refresh();
 
   readonly signOut = (): void => {
     this.adopt(null, true);
