@@ -16,6 +16,18 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>The settings of an Api node (embedded silo) that keeps its state and cluster in this Redis, in a cluster of its own.</summary>
+    public Dictionary<string, string?> ApiNodeSettings(string? signingKey) => new()
+    {
+        ["LSX:Orleans:Storage"] = "Redis",
+        ["LSX:Orleans:Clustering"] = "Redis",
+        ["LSX:Orleans:RedisConnectionString"] = ConnectionString,
+        ["LSX:Orleans:ClusterId"] = TestIds.Cluster(),
+        ["LSX:Orleans:ServiceId"] = TestIds.Cluster(),
+        ["LSX:Orleans:AdvertisedAddress"] = "127.0.0.1",
+        ["LSX:Auth:SigningKey"] = signingKey ?? string.Empty,
+    };
+
     public static async Task<RedisServer> StartAsync()
     {
         var server = new RedisServer();

@@ -15,16 +15,7 @@ public sealed class RedisModeTests : IAsyncLifetime
     [Fact]
     public async Task StreamsAndChatSurviveAFullRestartOfTheNode()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["LSX:Orleans:Storage"] = "Redis",
-            ["LSX:Orleans:Clustering"] = "Redis",
-            ["LSX:Orleans:RedisConnectionString"] = _redis.ConnectionString,
-            ["LSX:Orleans:ClusterId"] = TestIds.Cluster(),
-            ["LSX:Orleans:ServiceId"] = TestIds.Cluster(),
-            ["LSX:Orleans:AdvertisedAddress"] = "127.0.0.1",
-            ["LSX:Auth:SigningKey"] = "redis-mode-signing-key-" + Guid.NewGuid().ToString("N"),
-        };
+        var settings = _redis.ApiNodeSettings("redis-mode-signing-key-" + Guid.NewGuid().ToString("N"));
 
         string streamId;
         TestUser creator;

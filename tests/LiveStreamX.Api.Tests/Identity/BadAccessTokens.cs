@@ -1,9 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text;
-using LiveStreamX.Api.Identity;
 using LiveStreamX.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -22,7 +19,7 @@ public sealed class BadAccessTokens(AppFixture fixture)
     public async Task ABadTokenIsRefusedWithACode(string kind)
     {
         var user = await App.SignInAsync();
-        var token = Make(kind, user.Id, user.Handle);
+        var token = Make(kind, user);
 
         using var http = App.Http(token);
         using var me = await http.GetAsync("/api/me").WithTimeout();
@@ -37,24 +34,14 @@ public sealed class BadAccessTokens(AppFixture fixture)
     public async Task TheSameClaimsWithTheNodesKeyWork()
     {
         var user = await App.SignInAsync();
-        Assert.Equal(HttpStatusCode.OK, await RefreshCookies.MeAsync(App, Make("good", user.Id, user.Handle)));
+        Assert.Equal(HttpStatusCode.OK, await RefreshCookies.MeAsync(App, Make("good", user)));
     }
 
-    private string Make(string kind, string userId, string handle)
+    private string Make(string kind, TestUser user)
     {
-        var signing = App.Services.GetRequiredService<SigningKeyRing>().Signing;
+        var descriptor = RefreshCookies.Descriptor(App, user, "admin", TimeSpan.FromMinutes(5));
         var now = DateTime.UtcNow;
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = "livestreamx",
-            Audience = "livestreamx",
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("name", handle), new Claim("role", "admin")]),
-            SigningCredentials = signing,
-        };
-        var own = (SymmetricSecurityKey)signing.Key;
+        var own = (SymmetricSecurityKey)descriptor.SigningCredentials.Key;
         switch (kind)
         {
             case "forged":

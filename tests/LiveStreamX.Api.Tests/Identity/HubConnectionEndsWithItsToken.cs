@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using LiveStreamX.Api.Identity;
 using LiveStreamX.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace LiveStreamX.Api.Tests.Identity;
 
@@ -16,17 +12,7 @@ public sealed class HubConnectionEndsWithItsToken(AppFixture fixture)
     public async Task AConnectionWhoseTokenExpiresIsClosedSoTheClientComesBackWithAFreshOne()
     {
         var user = await App.SignInAsync();
-        var now = DateTime.UtcNow;
-        var shortLived = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "livestreamx",
-            Audience = "livestreamx",
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddSeconds(2),
-            Subject = new ClaimsIdentity([new Claim("sub", user.Id), new Claim("name", user.Handle), new Claim("role", "viewer")]),
-            SigningCredentials = App.Services.GetRequiredService<SigningKeyRing>().Signing,
-        });
+        var shortLived = new JsonWebTokenHandler().CreateToken(RefreshCookies.Descriptor(App, user, "viewer", TimeSpan.FromSeconds(2)));
         await using var hub = App.Hub(user with { Token = shortLived });
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.Connection.Closed += _ =>

@@ -18,16 +18,7 @@ public sealed class KeysAndSessionsSurviveARestart : IAsyncLifetime
     [Fact]
     public async Task ATokenAndARefreshCookieFromBeforeARestartStillWork()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["LSX:Orleans:Storage"] = "Redis",
-            ["LSX:Orleans:Clustering"] = "Redis",
-            ["LSX:Orleans:RedisConnectionString"] = _redis.ConnectionString,
-            ["LSX:Orleans:ClusterId"] = TestIds.Cluster(),
-            ["LSX:Orleans:ServiceId"] = TestIds.Cluster(),
-            ["LSX:Orleans:AdvertisedAddress"] = "127.0.0.1",
-            ["LSX:Auth:SigningKey"] = string.Empty,
-        };
+        var settings = _redis.ApiNodeSettings(signingKey: null);
 
         string token;
         string cookie;

@@ -13,15 +13,14 @@ public sealed class MySessions(AppFixture fixture)
     public async Task TheListShowsMyOpenSessionsAndMarksTheCurrentOne()
     {
         var (first, _) = await RefreshCookies.DevLoginAsync(App);
-        var handle = first.GetProperty("user").GetProperty("handle").GetString()!;
-        var (second, _) = await RefreshCookies.DevLoginAsync(App, handle: handle);
+        var (second, _) = await RefreshCookies.AnotherSessionAsync(App, first);
 
         using var http = App.Http(RefreshCookies.AccessToken(second));
         var sessions = await http.GetFromJsonAsync<JsonElement>("/api/me/sessions").WithTimeout();
 
         Assert.Equal(2, sessions.GetArrayLength());
         var current = Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("current").GetBoolean());
-        Assert.Equal(RefreshCookies.Part(RefreshCookies.AccessToken(second), 1).GetProperty("sid").GetString(), current.GetProperty("id").GetString());
+        Assert.Equal(RefreshCookies.SessionId(second), current.GetProperty("id").GetString());
         Assert.All(sessions.EnumerateArray(), s => Assert.Equal("dev", s.GetProperty("method").GetString()));
     }
 
@@ -29,9 +28,8 @@ public sealed class MySessions(AppFixture fixture)
     public async Task EndingOneSessionRefusesItsRefreshAndLeavesTheOthers()
     {
         var (first, firstCookie) = await RefreshCookies.DevLoginAsync(App);
-        var handle = first.GetProperty("user").GetProperty("handle").GetString()!;
-        var (second, secondCookie) = await RefreshCookies.DevLoginAsync(App, handle: handle);
-        var firstId = RefreshCookies.Part(RefreshCookies.AccessToken(first), 1).GetProperty("sid").GetString();
+        var (second, secondCookie) = await RefreshCookies.AnotherSessionAsync(App, first);
+        var firstId = RefreshCookies.SessionId(first);
 
         using var http = App.Http(RefreshCookies.AccessToken(second));
         using var ended = await http.DeleteAsync($"/api/me/sessions/{firstId}").WithTimeout();
@@ -47,8 +45,7 @@ public sealed class MySessions(AppFixture fixture)
     public async Task SigningOutEverywhereEndsEverySession()
     {
         var (first, firstCookie) = await RefreshCookies.DevLoginAsync(App);
-        var handle = first.GetProperty("user").GetProperty("handle").GetString()!;
-        var (second, secondCookie) = await RefreshCookies.DevLoginAsync(App, handle: handle);
+        var (second, secondCookie) = await RefreshCookies.AnotherSessionAsync(App, first);
 
         using var http = App.Http(RefreshCookies.AccessToken(second));
         using var response = await http.DeleteAsync("/api/me/sessions").WithTimeout();
@@ -70,7 +67,7 @@ public sealed class MySessions(AppFixture fixture)
     {
         var (victim, victimCookie) = await RefreshCookies.DevLoginAsync(App);
         var (attacker, _) = await RefreshCookies.DevLoginAsync(App);
-        var victimSession = RefreshCookies.Part(RefreshCookies.AccessToken(victim), 1).GetProperty("sid").GetString();
+        var victimSession = RefreshCookies.SessionId(victim);
 
         using var http = App.Http(RefreshCookies.AccessToken(attacker));
         using var response = await http.DeleteAsync($"/api/me/sessions/{victimSession}").WithTimeout();

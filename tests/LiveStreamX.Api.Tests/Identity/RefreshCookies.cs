@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text.Json;
+using LiveStreamX.Api.Identity;
 using LiveStreamX.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace LiveStreamX.Api.Tests.Identity;
 
@@ -20,6 +24,32 @@ internal static class RefreshCookies
         using var response = await http.PostAsJsonAsync("/api/auth/dev-login", new { handle = handle ?? TestIds.Handle(role[..1]), role }).WithTimeout();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>().WithTimeout(), SetCookie(response)!);
+    }
+
+    /// <summary>Signs the user of <paramref name="signedIn"/> in again, as from another device.</summary>
+    public static Task<(JsonElement Body, string SetCookie)> AnotherSessionAsync(LiveStreamXApp app, JsonElement signedIn) =>
+        DevLoginAsync(app, signedIn.GetProperty("user").GetProperty("role").GetString()!, signedIn.GetProperty("user").GetProperty("handle").GetString());
+
+    /// <summary>The id of the session an access token belongs to (its <c>sid</c>).</summary>
+    public static string SessionId(JsonElement signedIn) => Part(AccessToken(signedIn), 1).GetProperty("sid").GetString()!;
+
+    /// <summary>
+    /// A token for <paramref name="user"/> as the node would issue it, signed with the node's current key, for a test
+    /// to change one thing of (its lifetime, key, issuer…).
+    /// </summary>
+    public static SecurityTokenDescriptor Descriptor(LiveStreamXApp app, TestUser user, string role, TimeSpan lifetime)
+    {
+        var now = DateTime.UtcNow;
+        return new SecurityTokenDescriptor
+        {
+            Issuer = "livestreamx",
+            Audience = "livestreamx",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            Subject = new ClaimsIdentity([new Claim("sub", user.Id), new Claim("name", user.Handle), new Claim("role", role)]),
+            SigningCredentials = app.Services.GetRequiredService<SigningKeyRing>().Signing,
+        };
     }
 
     /// <summary>POSTs to an auth endpoint with <paramref name="cookie"/> (a whole Set-Cookie header or just the value).</summary>

@@ -76,8 +76,7 @@ public sealed class RefreshTokenRotation(AppFixture fixture)
     public async Task AReplayRevokesOnlyThatFamilyNotTheUsersOtherSessions()
     {
         var (first, stolen) = await RefreshCookies.DevLoginAsync(App);
-        var handle = first.GetProperty("user").GetProperty("handle").GetString()!;
-        var (_, otherDevice) = await RefreshCookies.DevLoginAsync(App, handle: handle);
+        var (_, otherDevice) = await RefreshCookies.AnotherSessionAsync(App, first);
         using var rotated = await RefreshCookies.PostAsync(App, "/api/auth/refresh", stolen);
         using var replay = await RefreshCookies.PostAsync(App, "/api/auth/refresh", stolen);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
