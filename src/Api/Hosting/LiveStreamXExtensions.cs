@@ -6,6 +6,7 @@ using LiveStreamX.Api.Errors;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
+using LiveStreamX.Api.RateLimits;
 using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
@@ -32,6 +33,7 @@ public static class LiveStreamXExtensions
         builder.AddOrleans(api.Mode);
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
+        services.AddRestRateLimits();
 
         // One JSON contract for HTTP and the hub (docs/PROTOCOL.md, "Errors"): enums travel as kebab-case words
         // ("live", "gift-debit"); numbers are JSON numbers, never strings; a member named twice is refused.
@@ -93,6 +95,7 @@ public static class LiveStreamXExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWhen(IsHubRequestWithToken, hub => hub.Use(RejectInvalidTokenAsync));
 
         app.MapAuthApi();
@@ -102,6 +105,8 @@ public static class LiveStreamXExtensions
         app.MapEngagementApi();
         app.MapMomentPages();
         app.MapLeaderboardsApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -19,4 +19,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
+
+    /// <summary>
+    /// An admin gives the user another role, for a reason; the change and its audit entry stand or fall together.
+    /// Refused for anyone but an admin, for the admin's own account, and for <see cref="Role.System"/>.
+    /// </summary>
+    [Alias("ChangeRole")]
+    Task<RoleChange> ChangeRoleAsync(Actor admin, Role role, string? reason);
 }
