@@ -12,6 +12,8 @@ public static class UsersApi
     /// <summary>The longest user id a path may name (ids are "u_" and 32 hex digits).</summary>
     public const int MaxUserId = 64;
 
+    private static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/users/{id}", GetAsync).WithTags("Users")
@@ -19,17 +21,31 @@ public static class UsersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/users/{id}/avatar", GetAvatarAsync).WithTags("Users")
             .WithSummary("The avatar picture a user uploaded.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "image/png", "image/jpeg", "image/gif", "image/webp")
+            .Produces<byte[]>(StatusCodes.Status200OK, ImageTypes[0], ImageTypes[1..])
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        // 404: a token whose account is not registered (an admin token minted by the operator's tooling).
         var me = app.MapGroup("/api/me").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPatch("/profile", UpdateMineAsync)
             .WithSummary("Edits my profile: a field left out (or null) stays; \"\" or [] clears it.")
             .ProducesValidationProblem();
         me.MapPost("/avatar", UploadAvatarAsync)
             .WithSummary($"Uploads my avatar: the body is the picture ({ProfileRules.AvatarRule}).")
-            .Accepts<byte[]>("image/png", "image/jpeg", "image/gif", "image/webp")
+            // Documented, not declared with Accepts: that would make routing answer another content type with a 404.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = ImageTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType
+                    {
+                        Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                    }),
+                };
+                return Task.CompletedTask;
+            })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
@@ -73,6 +89,11 @@ public static class UsersApi
     private static async Task<Ok<PublicProfile>> UploadAvatarAsync(HttpContext http, IGrainFactory grains)
     {
         var user = await RequireMeAsync(http, grains);
+        if (!ImageTypes.Contains(http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant()))
+        {
+            throw new BadHttpRequestException($"Send the picture as {string.Join(", ", ImageTypes)}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
         if (http.Request.ContentLength > ProfileRules.MaxAvatarBytes)
         {
             throw new BadHttpRequestException(ProfileRules.AvatarRule, StatusCodes.Status413PayloadTooLarge);

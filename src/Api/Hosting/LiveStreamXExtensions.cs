@@ -74,7 +74,7 @@ public static class LiveStreamXExtensions
             }
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>().AddDocumentTransformer<DocumentedRefusals>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
         builder.AddLiveStreamXTelemetry("livestreamx-api", jsonByDefault: api.Mode == ApiMode.Client, LiveMetrics.MeterName);
