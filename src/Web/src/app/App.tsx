@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from '../api/queries';
 import { SessionProvider } from '../features/auth/SessionProvider';
+import { ProfileEditPage } from '../features/accounts/ProfileEditPage';
+import { AuditPage } from '../features/admin/AuditPage';
+import { RolesPage } from '../features/admin/RolesPage';
 import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
 import { ProfilePage } from '../features/progression/ProfilePage';
@@ -34,6 +37,9 @@ export function App() {
               <Route path="wallet" element={<WalletPage />} />
               <Route path="leaderboards" element={<LeaderboardsPage />} />
               <Route path="u/:userId" element={<ProfilePage />} />
+              <Route path="me/profile" element={<ProfileEditPage />} />
+              <Route path="admin/audit" element={<AuditPage />} />
+              <Route path="admin/roles" element={<RolesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
