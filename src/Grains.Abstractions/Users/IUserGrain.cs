@@ -20,6 +20,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
 
+    /// <summary>Makes the user an admin (bootstrap from the settings); returns the profile as it is now.</summary>
+    [Alias("GrantAdmin")]
+    Task<UserProfile> GrantAdminAsync();
+
     /// <summary>
     /// An admin gives the user another role, for a reason; the change and its audit entry stand or fall together.
     /// Refused for anyone but an admin, for the admin's own account, and for <see cref="Role.System"/>.

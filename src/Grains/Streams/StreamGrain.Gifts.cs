@@ -46,6 +46,7 @@ public sealed partial class StreamGrain
             ComboId = combo.Id,
             Combo = combo.Count,
             StreamTotal = _gifters.Total + delivery.Tokens,
+            TraceParent = delivery.TraceParent,
         };
 
         var gift = new GiftInFlight(delivery.SenderId, delivery.SenderHandle, delivery.TransferNo, delivery.Tokens);

@@ -85,22 +85,17 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public async Task<UserProfile> GrantAdminAsync()
     {
-        _chatLimiter?.Dispose();
-        return Task.CompletedTask;
-    }
+        var profile = user.State.Profile ?? throw DomainException.NotFound($"There is no user '{this.GetPrimaryKeyString()}'.");
+        if (profile.Role != Role.Admin)
+        {
+            user.State = user.State with { Profile = profile with { Role = Role.Admin } };
+            await user.WriteStateAsync();
+        }
 
-    // A full bucket allows a burst of N; it refills one token every period / N.
-    private TokenBucketRateLimiter ChatLimiter => _chatLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = chatOptions.Value.RateLimitMessages,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds((double)chatOptions.Value.RateLimitPeriodSeconds / chatOptions.Value.RateLimitMessages),
-        QueueLimit = 0,
-        // Refilled for the elapsed time when a message is checked, not by a timer per user.
-        AutoReplenishment = false,
-    });
+        return user.State.Profile!;
+    }
 
     public async Task<RoleChange> ChangeRoleAsync(Actor admin, Role role, string? reason)
     {
@@ -146,4 +141,21 @@ public sealed class UserGrain(
 
         return new RoleChange(profile.Role, changed);
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _chatLimiter?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    // A full bucket allows a burst of N; it refills one token every period / N.
+    private TokenBucketRateLimiter ChatLimiter => _chatLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = chatOptions.Value.RateLimitMessages,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds((double)chatOptions.Value.RateLimitPeriodSeconds / chatOptions.Value.RateLimitMessages),
+        QueueLimit = 0,
+        // Refilled for the elapsed time when a message is checked, not by a timer per user.
+        AutoReplenishment = false,
+    });
 }
