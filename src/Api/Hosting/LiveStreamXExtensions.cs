@@ -7,6 +7,7 @@ using LiveStreamX.Api.Identity;
 using LiveStreamX.Api.Identity.Providers;
 using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
+using LiveStreamX.Api.RateLimits;
 using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
@@ -34,6 +35,7 @@ public static class LiveStreamXExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddLiveIdentity();
         builder.AddLiveSignIn();
+        services.AddRestRateLimits();
 
         // One JSON contract for HTTP and the hub (docs/PROTOCOL.md, "Errors"): enums travel as kebab-case words
         // ("live", "gift-debit"); numbers are JSON numbers, never strings; a member named twice is refused.
@@ -74,7 +76,7 @@ public static class LiveStreamXExtensions
             }
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>().AddDocumentTransformer<DocumentedRefusals>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
         builder.AddLiveStreamXTelemetry("livestreamx-api", jsonByDefault: api.Mode == ApiMode.Client, LiveMetrics.MeterName);
@@ -95,6 +97,7 @@ public static class LiveStreamXExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWhen(IsHubRequestWithToken, hub => hub.Use(RejectInvalidTokenAsync));
 
         app.MapAuthApi();
@@ -107,6 +110,8 @@ public static class LiveStreamXExtensions
         app.MapMomentPages();
         app.MapLeaderboardsApi();
         app.MapAnalyticsApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);

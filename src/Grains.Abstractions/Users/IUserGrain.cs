@@ -23,4 +23,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Makes the user an admin (bootstrap from the settings); returns the profile as it is now.</summary>
     [Alias("GrantAdmin")]
     Task<UserProfile> GrantAdminAsync();
+
+    /// <summary>
+    /// An admin gives the user another role, for a reason; the change and its audit entry stand or fall together.
+    /// Refused for anyone but an admin, for the admin's own account, and for <see cref="Role.System"/>.
+    /// </summary>
+    [Alias("ChangeRole")]
+    Task<RoleChange> ChangeRoleAsync(Actor admin, Role role, string? reason);
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LiveStreamX.Audit;
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Grains.Chat;
@@ -94,6 +95,51 @@ public sealed class UserGrain(
         }
 
         return user.State.Profile!;
+    }
+
+    public async Task<RoleChange> ChangeRoleAsync(Actor admin, Role role, string? reason)
+    {
+        var profile = user.State.Profile ?? throw DomainException.NotFound($"There is no user '{this.GetPrimaryKeyString()}'.");
+        if (!admin.IsAdmin)
+        {
+            throw DomainException.Forbidden("Only an admin changes roles.");
+        }
+
+        if (role is not (Role.Viewer or Role.Creator or Role.Admin))
+        {
+            throw DomainException.InvalidInput("role", "The role is 'viewer', 'creator' or 'admin'.");
+        }
+
+        // So that the last admin cannot lock everyone out by accident; another admin can.
+        if (admin.UserId == profile.Id)
+        {
+            throw new DomainException(ErrorCodes.Conflict, "An admin cannot change their own role.") { Field = "id" };
+        }
+
+        if (profile.Role == role)
+        {
+            return new RoleChange(role, profile);
+        }
+
+        // Checked before anything changes: a reason the log refuses must not leave a change behind.
+        var entry = AuditRules.Clean(new AuditEntry(admin.UserId, admin.Handle, "role-change", profile.Id,
+            $"{profile.Role.ToString().ToLowerInvariant()} -> {role.ToString().ToLowerInvariant()}", null, null, reason, time.GetUtcNow()), time.GetUtcNow());
+        var changed = profile with { Role = role };
+        user.State = user.State with { Profile = changed };
+        await user.WriteStateAsync();
+        try
+        {
+            await GrainFactory.Get<IAuditLogGrain>(AuditScopes.Platform).AppendAsync(entry);
+        }
+        catch
+        {
+            // Unaudited, the change does not stand.
+            user.State = user.State with { Profile = profile };
+            await user.WriteStateAsync();
+            throw;
+        }
+
+        return new RoleChange(profile.Role, changed);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

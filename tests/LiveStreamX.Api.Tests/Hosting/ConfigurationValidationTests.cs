@@ -53,6 +53,19 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("LSX:RateLimits:UserPerMinute", "0", "UserPerMinute")]
+    [InlineData("LSX:RateLimits:AnonymousBurst", "100000", "AnonymousBurst")]
+    public void AnInvalidRateLimitFailsAtStartNamingIt(string key, string value, string named)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?>
+        {
+            [key] = value,
+            ["LSX:RateLimits:AnonymousPerMinute"] = "60",
+        }).Dispose());
+        Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error)
     {
         var messages = new List<string>();

@@ -50,6 +50,11 @@ public sealed class LocalCluster : IAsyncDisposable
             ["LSX__Auth__SigningKey"] = SigningKey,
             // The scenarios sign viewers in by handle; dev-login is off by default in client mode.
             ["LSX__Auth__DevLogin"] = "true",
+            // The scenarios call from one address, many users at once: the REST limiter stays, its limits out of reach.
+            ["LSX__RateLimits__UserPerMinute"] = "100000",
+            ["LSX__RateLimits__UserBurst"] = "100000",
+            ["LSX__RateLimits__AnonymousPerMinute"] = "100000",
+            ["LSX__RateLimits__AnonymousBurst"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__LiveStreamX"] = "Information",
             ["DOTNET_gcServer"] = "0",

@@ -3,7 +3,7 @@
 // a field. What is added: the names the app uses for those schemas, the value lists that exist at run time (each
 // checked against the generated union, so the server adding or dropping a value is a compile error), the narrower
 // views the client reads wire values into (marked as such), and the server's input limits.
-import type { components } from './generated/schema';
+import type { components, paths } from './generated/schema';
 
 type Schemas = components['schemas'];
 
@@ -335,3 +335,25 @@ export type SignInProvider = Schemas['SignInProvider'];
 export type PendingSignUp = Schemas['PendingSignUp'];
 export type SignUpRequest = Omit<Schemas['SignUpRequest'], 'role'> & { role: SignInRole };
 export type LinkedLogin = Schemas['LinkedLogin'];
+// ---- Accounts: profiles, roles, the audit log ----
+
+/** `GET /api/users/{id}`: a user as anyone sees them. */
+export type PublicProfile = Omit<Schemas['PublicProfile'], 'role'> & { role: Role };
+export type ProfileChangeRequest = Schemas['ProfileChangeRequest'];
+export type RoleChangeRequest = Omit<Schemas['RoleChangeRequest'], 'role'> & { role: Role };
+export type RoleChanged = Omit<Schemas['RoleChanged'], 'user'> & { user: User };
+export type AuditLog = Schemas['AuditLogView'];
+export type AuditEntry = Schemas['AuditEntryView'];
+/** The filters of `GET /api/admin/audit`; `before` is the `next` of the page before. */
+export type AuditQuery = NonNullable<paths['/api/admin/audit']['get']['parameters']['query']>;
+
+/** The server's profile limits (ProfileRules.cs). */
+export const PROFILE_LIMITS = {
+  displayName: 40,
+  bio: 300,
+  url: 300,
+  links: 5,
+  linkLabel: 30,
+  avatarBytes: 256 * 1024,
+  avatarTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+} as const;

@@ -46,6 +46,8 @@ export const queryKeys = {
   myRank: (userId: string | null, category: LeaderboardCategory, scope: LeaderboardScope) =>
     ['me', userId, 'rank', category, scope] as const,
   currentSeason: () => ['seasons', 'current'] as const,
+  profile: (userId: string) => ['users', userId, 'profile'] as const,
+  audit: (query: object) => ['admin', 'audit', query] as const,
 };
 
 /** The message to show for a failed query. */

@@ -39,6 +39,12 @@ import type {
   WheelHistory,
   WalletPage,
   WalletQuery,
+  AuditLog,
+  AuditQuery,
+  ProfileChangeRequest,
+  PublicProfile,
+  RoleChangeRequest,
+  RoleChanged,
 } from './contract';
 
 export interface RestClientOptions {
@@ -281,6 +287,37 @@ export class RestClient {
   }
 
   /** The body of a success; a failure becomes an ApiError (a 401 that carried a token also signs out). */
+  /** A user's public profile. */
+  getProfile(userId: string, signal?: AbortSignal): Promise<PublicProfile> {
+    return this.call(this.client.GET('/api/users/{id}', { params: { path: { id: userId } }, signal })) as Promise<PublicProfile>;
+  }
+
+  /** Edits my profile: a field left out stays, '' or [] clears it. */
+  updateMyProfile(change: ProfileChangeRequest): Promise<PublicProfile> {
+    return this.call(this.client.PATCH('/api/me/profile', { body: change })) as Promise<PublicProfile>;
+  }
+
+  /** Uploads my avatar picture (sent as it is, with its own content type). */
+  uploadAvatar(picture: Blob): Promise<PublicProfile> {
+    return this.call(
+      this.client.POST('/api/me/avatar', {
+        body: picture as unknown as string,
+        bodySerializer: (body: unknown) => body as Blob,
+        headers: { 'Content-Type': picture.type },
+      }),
+    ) as Promise<PublicProfile>;
+  }
+
+  /** An admin gives a user another role (audited). */
+  changeRole(userId: string, change: RoleChangeRequest): Promise<RoleChanged> {
+    return this.call(this.client.PUT('/api/admin/users/{id}/roles', { params: { path: { id: userId } }, body: change })) as Promise<RoleChanged>;
+  }
+
+  /** One page of the audit log, newest first. */
+  getAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditLog> {
+    return this.call(this.client.GET('/api/admin/audit', { params: { query }, signal }));
+  }
+
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
     let result: { data?: T; error?: unknown; response: Response };
     try {

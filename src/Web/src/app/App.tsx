@@ -7,6 +7,9 @@ import { AccountPage } from '../features/signin/AccountPage';
 import { HandlePickerPage } from '../features/signin/HandlePickerPage';
 import { SignInCompletePage } from '../features/signin/SignInCompletePage';
 import { SignInPage } from '../features/signin/SignInPage';
+import { ProfileEditPage } from '../features/accounts/ProfileEditPage';
+import { AuditPage } from '../features/admin/AuditPage';
+import { RolesPage } from '../features/admin/RolesPage';
 import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
 import { ProfilePage } from '../features/progression/ProfilePage';
@@ -42,6 +45,9 @@ export function App() {
               <Route path="signin/handle" element={<HandlePickerPage />} />
               <Route path="signin/complete" element={<SignInCompletePage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route path="me/profile" element={<ProfileEditPage />} />
+              <Route path="admin/audit" element={<AuditPage />} />
+              <Route path="admin/roles" element={<RolesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

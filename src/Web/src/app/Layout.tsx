@@ -31,6 +31,11 @@ export function Layout() {
                 Wallet
               </NavLink>
             )}
+            {session?.user.role === 'admin' && (
+              <NavLink className="nav__link" to="/admin/audit" data-testid="nav-admin">
+                Admin
+              </NavLink>
+            )}
             {session ? (
               <NavLink className="nav__link" to="/account" data-testid="nav-account">
                 Account

@@ -1,7 +1,10 @@
 import { hueOf } from '../lib/format';
 
-/** A round badge with the first letter of a handle, coloured by the handle. */
-export function Avatar({ handle, size = 32 }: { handle: string; size?: number }) {
+/** A round badge with the first letter of a handle, coloured by the handle; the user's picture when they have one. */
+export function Avatar({ handle, size = 32, url }: { handle: string; size?: number; url?: string | null | undefined }) {
+  if (url) {
+    return <img className="avatar avatar--picture" src={url} alt="" width={size} height={size} style={{ width: size, height: size }} />;
+  }
   const hue = hueOf(handle.toLowerCase());
   return (
     <span

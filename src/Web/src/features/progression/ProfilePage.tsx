@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import type { ProgressStats, PublicProgress } from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { Avatar } from '../../components/Avatar';
+import { ProfileDetails } from '../accounts/ProfileDetails';
 import { useSession } from '../auth/sessionContext';
 import { badgeInfo } from './badges';
 import { xpBar } from './levels';
@@ -42,6 +43,12 @@ export function ProfilePage() {
     enabled: isMe,
     placeholderData: keepPreviousData,
   });
+  // The details the user writes (display name, bio, avatar, links); without them the page still shows.
+  const detailsQuery = useQuery({
+    queryKey: queryKeys.profile(userId),
+    queryFn: ({ signal }) => api.getProfile(userId, signal),
+  });
+  const details = detailsQuery.data?.id === userId ? detailsQuery.data : null;
   const mine = isMe && mineQuery.data?.userId === userId ? mineQuery.data : null;
   const profile: { status: 'loading' } | { status: 'ok'; value: PublicProgress } | { status: 'error'; error: Error } =
     publicQuery.data !== undefined
@@ -80,15 +87,22 @@ export function ProfilePage() {
   return (
     <div className="page profile" data-testid="profile-page" data-user-id={user.userId}>
       <header className="profile__head">
-        <Avatar handle={user.handle} size={64} />
+        <Avatar handle={user.handle} size={64} url={details?.avatarUrl} />
         <div>
           <h1 className="profile__handle">{user.handle}</h1>
+          {isMe && (
+            <Link className="button button--ghost" to="/me/profile" data-testid="profile-edit-link">
+              Edit profile
+            </Link>
+          )}
           <p className="profile__levels">
             <span className="level-badge level-badge--large">{level}</span> Level {level}
             {user.creatorLevel > 1 && <span className="chip">Creator level {user.creatorLevel}</span>}
           </p>
         </div>
       </header>
+
+      {details && <ProfileDetails profile={details} />}
 
       {bar && mine && (
         <section className="profile__section" aria-label="Experience">
