@@ -19,4 +19,16 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Sends a chat message as this user, through the user's rate limit.</summary>
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
+
+    /// <summary>Suspends the account on the whole platform (admins only); its connections close within a second.</summary>
+    [Alias("Suspend")]
+    Task<Moderation.Restriction> SuspendAsync(Actor admin, string? reason);
+
+    /// <summary>Lifts a suspension (admins only).</summary>
+    [Alias("Unsuspend")]
+    Task UnsuspendAsync(Actor admin);
+
+    /// <summary>The suspension in force, or null. A pure read.</summary>
+    [Alias("GetSuspension"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Moderation.Restriction?> GetSuspensionAsync();
 }
