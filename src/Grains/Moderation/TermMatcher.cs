@@ -6,10 +6,9 @@ using LiveStreamX.Moderation;
 namespace LiveStreamX.Grains.Moderation;
 
 /// <summary>
-/// Finds blocked terms in chat the way people dodge them. Text and terms are brought to one form: accents dropped
-/// (Unicode decomposition), one case, look-alike letters and digits folded to one letter (Cyrillic <c>а</c>, Greek
-/// <c>ο</c>, <c>0</c>, <c>@</c>, <c>$</c>…), invisible characters removed, stretched letters collapsed
-/// (<c>baaad</c> is <c>bad</c>). The text is then cut into words, and a term matches whole words, also when it was
+/// Finds blocked terms in chat the way people dodge them. Text and terms are brought to one form: accents dropped,
+/// one case, look-alike letters and digits folded to one letter (Cyrillic <c>а</c>, Greek <c>ο</c>, <c>0</c>,
+/// <c>@</c>, <c>$</c>…), invisible characters removed, stretched letters collapsed (<c>baaad</c> is <c>bad</c>). The text is then cut into words, and a term matches whole words, also when it was
 /// spelt in pieces (<c>b a d</c>, <c>b.a.d</c>, <c>ba-d</c>): pieces that start and end on word boundaries are joined.
 /// Matching whole words keeps <c>class</c> clear of a term inside it; a trailing <c>*</c> matches word starts.
 /// </summary>
@@ -34,6 +33,11 @@ public static class TermMatcher
         // Latin extras decomposition leaves alone
         ['ß'] = 's', ['æ'] = 'a', ['ø'] = 'o', ['đ'] = 'd', ['ł'] = 'i', ['ı'] = 'i',
     };
+
+    private static readonly Dictionary<char, char> Accents = BuildAccents(
+        ("àáâãäåāăąǎȁȃȧ", 'a'), ("çćĉċč", 'c'), ("ďḍ", 'd'), ("èéêëēĕėęěȅȇ", 'e'), ("ĝğġģǧ", 'g'), ("ĥħ", 'h'),
+        ("ìíîïĩīĭįǐȉȋ", 'i'), ("ĵ", 'j'), ("ķǩ", 'k'), ("ĺļľŀ", 'l'), ("ñńņňŉ", 'n'), ("òóôõöōŏőǒȍȏ", 'o'),
+        ("ŕŗřȑȓ", 'r'), ("śŝşšș", 's'), ("ţťŧț", 't'), ("ùúûüũūŭůűųǔȕȗ", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'));
 
     /// <summary>Checks and cleans a list of terms; the first wrong one is an <c>invalid_input</c> naming its index.</summary>
     public static IReadOnlyList<BlockedTerm> Validate(IReadOnlyList<BlockedTerm>? terms)
@@ -139,40 +143,75 @@ public static class TermMatcher
         return false;
     }
 
-    /// <summary>Words in the folded form: runs of letters after accents, case and look-alikes are folded.</summary>
+    /// <summary>
+    /// Words in the folded form: runs of letters after accents, case and look-alikes are folded. A look-alike symbol
+    /// (<c>@</c>, <c>$</c>, <c>!</c>…) stands for a letter inside or at the start of a word, not at its end, where it
+    /// is punctuation (<c>scam!</c> is <c>scam</c>).
+    /// </summary>
     private static List<string> Words(string text)
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        var trailingSymbols = 0;
+        foreach (var rune in text.EnumerateRunes())
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format)
             {
                 // Accents and invisible joiners inside a word keep it whole.
                 continue;
             }
 
-            var lower = char.ToLowerInvariant(c);
+            var lower = Base(rune);
             var folded = Folds.TryGetValue(lower, out var f) ? f : lower;
             if (char.IsLetter(folded))
             {
                 word.Append(folded);
+                trailingSymbols = char.IsLetterOrDigit(lower) ? 0 : trailingSymbols + 1;
             }
-            else if (word.Length > 0)
+            else
+            {
+                EndWord();
+            }
+        }
+
+        EndWord();
+        return words;
+
+        void EndWord()
+        {
+            word.Length -= trailingSymbols;
+            trailingSymbols = 0;
+            if (word.Length > 0)
             {
                 words.Add(word.ToString());
                 word.Clear();
             }
         }
-
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words;
     }
+
+    /// <summary>
+    /// The letter a character is drawn as, in lower case: accents dropped, full-width, circled and mathematical
+    /// letters brought to plain ones. By table rather than Unicode decomposition, which the invariant globalization
+    /// this build runs with does not do.
+    /// </summary>
+    private static char Base(Rune rune)
+    {
+        var v = rune.Value;
+        return v switch
+        {
+            >= 0xFF01 and <= 0xFF5E => char.ToLowerInvariant((char)(v - 0xFEE0)),
+            >= 0x24B6 and <= 0x24CF => (char)('a' + (v - 0x24B6)),
+            >= 0x24D0 and <= 0x24E9 => (char)('a' + (v - 0x24D0)),
+            // Mathematical bold, italic, script, fraktur, double-struck, sans-serif and monospace letters: runs of 52.
+            >= 0x1D400 and <= 0x1D6A3 => (char)('a' + ((v - 0x1D400) % 52 % 26)),
+            > 0xFFFF => '\0',
+            _ => Accents.TryGetValue(char.ToLowerInvariant((char)v), out var plain) ? plain : char.ToLowerInvariant((char)v),
+        };
+    }
+
+    private static Dictionary<char, char> BuildAccents(params (string Accented, char Plain)[] groups) =>
+        groups.SelectMany(g => g.Accented.Select(c => (c, g.Plain))).ToDictionary(p => p.c, p => p.Plain);
 
     private static string Key(string term) => (term.EndsWith('*') ? "*" : string.Empty) + Collapse(string.Concat(Words(term.TrimEnd('*'))));
 
