@@ -1,9 +1,11 @@
 using LiveStreamX.Api.Errors;
+using LiveStreamX.Api.Hosting;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Common;
 using LiveStreamX.Progression;
 using LiveStreamX.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LiveStreamX.Api.Apis;
 
@@ -14,7 +16,8 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
         auth.MapPost("/dev-login", DevLoginAsync)
-            .WithSummary("Development sign-in by handle: creates the user on first use.")
+            .WithSummary("Development sign-in by handle: creates the user on first use; sets the refresh cookie. Off unless LSX__Auth__DevLogin (on by default in embedded mode).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
 
         app.MapGet("/api/me", GetMeAsync).WithTags("Identity").RequireAuthorization();
@@ -24,9 +27,15 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<Results<Ok<SignedIn>, ValidationProblem>> DevLoginAsync(
-        DevLoginRequest request, IGrainFactory grains, ITokenIssuer tokens)
+    private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> DevLoginAsync(
+        DevLoginRequest request, HttpContext http, IGrainFactory grains, SessionService sessions, IOptions<AuthOptions> auth, IOptions<ApiOptions> api)
     {
+        if (!auth.Value.DevLoginOn(api.Value.Mode))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Development sign-in is off on this server (LSX__Auth__DevLogin).",
+                type: ErrorStatus.TypeOf(ErrorCodes.NotFound));
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (!Handles.IsValid(request.Handle))
         {
@@ -45,8 +54,7 @@ public static class AuthApi
         }
 
         var user = await grains.Get<IHandleGrain>(Handles.Normalize(request.Handle!)).ClaimAsync(request.Handle!, role);
-        var token = tokens.Issue(user);
-        return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, UserView.From(user)));
+        return TypedResults.Ok(await sessions.StartSessionAsync(http, user, SignInMethods.Dev));
     }
 
     private static async Task<Results<Ok<Progress>, NotFound>> GetMyProgressAsync(HttpContext http, IGrainFactory grains) =>
@@ -84,5 +92,5 @@ public sealed record UserView(string Id, string Handle, string Role, DateTimeOff
     public static UserView From(UserProfile user) => new(user.Id, user.Handle, user.Role.ToWire(), user.CreatedAt);
 }
 
-/// <summary>The answer to a sign-in.</summary>
+/// <summary>The answer to a sign-in or a refresh: a short access token (the refresh token travels in its cookie).</summary>
 public sealed record SignedIn(string AccessToken, DateTimeOffset ExpiresAt, UserView User);

@@ -97,6 +97,7 @@ public static class LiveStreamXExtensions
         app.UseWhen(IsHubRequestWithToken, hub => hub.Use(RejectInvalidTokenAsync));
 
         app.MapAuthApi();
+        app.MapSessionsApi();
         app.MapStreamsApi();
         app.MapGiftsApi();
         app.MapWalletsApi();

@@ -5,7 +5,8 @@ namespace LiveStreamX.Api.Identity;
 /// <summary>Turns a signed-in user into an access token, whatever way they signed in (dev login today, OAuth later).</summary>
 public interface ITokenIssuer
 {
-    AccessToken Issue(UserProfile user);
+    /// <summary>A short access token for <paramref name="user"/>, naming the session it belongs to when there is one.</summary>
+    AccessToken Issue(UserProfile user, string? sessionId = null);
 }
 
 /// <summary>A bearer token and when it stops working.</summary>

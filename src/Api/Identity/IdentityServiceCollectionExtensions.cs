@@ -1,4 +1,3 @@
-using LiveStreamX.Api.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -11,25 +10,39 @@ internal static class IdentityServiceCollectionExtensions
     public static IServiceCollection AddLiveIdentity(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
-            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= SigningKey.MinLength,
-                $"{AuthOptions.Section}:SigningKey must be at least {SigningKey.MinLength} characters.")
-            .Validate<IOptions<ApiOptions>>(
-                (auth, api) => api.Value.Mode != ApiMode.Client || !string.IsNullOrEmpty(auth.SigningKey),
-                $"{AuthOptions.Section}:SigningKey is required in client mode: set LSX__Auth__SigningKey to the same secret of at least {SigningKey.MinLength} characters on every Api node.")
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= SigningKeyRing.MinLength,
+                $"{AuthOptions.Section}:SigningKey must be at least {SigningKeyRing.MinLength} characters.")
+            .Validate(o => o.PreviousSigningKeys.All(k => k.Length >= SigningKeyRing.MinLength),
+                $"{AuthOptions.Section}:PreviousSigningKeys must each be at least {SigningKeyRing.MinLength} characters.")
+            .Validate(o => o.KeyOverlap >= o.AccessTokenLifetime,
+                $"{AuthOptions.Section}:KeyOverlap must be at least one access token's lifetime (LSX__Auth__AccessTokenMinutes), or tokens signed just before a rotation would stop working early.")
+            .Validate(o => o.KeyRotation > o.KeyLead,
+                $"{AuthOptions.Section}:KeyRotation must be longer than two LSX__Auth__KeyRefreshSeconds: a new key is published that long before it signs.")
+            .Validate(o => o.Admins.All(a => !string.IsNullOrWhiteSpace(a)),
+                $"{AuthOptions.Section}:Admins entries are a handle or provider:subject, never empty.")
             .ValidateOnStart();
-        services.AddSingleton<SigningKey>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddHostedService<SigningKeyRefresher>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddSingleton<SessionService>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<AuthOptions>>((jwt, key, auth) =>
+            .Configure<SigningKeyRing, IOptions<AuthOptions>>((jwt, keys, auth) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = key.Key,
+                    // Only the key the token's kid names, and only HS256: no kid, an unknown or retired kid, another
+                    // algorithm or alg=none all fail.
+                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid),
+                    TryAllIssuerSigningKeys = false,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
                     NameClaimType = LiveClaims.Name,
                     RoleClaimType = LiveClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),

@@ -6,15 +6,26 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace LiveStreamX.Api.Identity;
 
-/// <summary>Issues HS256 JWTs with the claims the hub and the APIs read: sub, name, role.</summary>
-public sealed class JwtTokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider time) : ITokenIssuer
+/// <summary>Issues HS256 JWTs, with the ring's current <c>kid</c>, carrying the claims the hub and the APIs read: sub, name, role, sid.</summary>
+public sealed class JwtTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions> options, TimeProvider time) : ITokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken Issue(UserProfile user)
+    public AccessToken Issue(UserProfile user, string? sessionId = null)
     {
         var now = time.GetUtcNow();
-        var expires = now.AddHours(options.Value.TokenLifetimeHours);
+        var expires = now + options.Value.AccessTokenLifetime;
+        List<Claim> claims =
+        [
+            new(LiveClaims.Subject, user.Id),
+            new(LiveClaims.Name, user.Handle),
+            new(LiveClaims.Role, user.Role.ToWire()),
+        ];
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(LiveClaims.Session, sessionId));
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -22,13 +33,8 @@ public sealed class JwtTokenIssuer(SigningKey key, IOptions<AuthOptions> options
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(LiveClaims.Subject, user.Id),
-                new Claim(LiveClaims.Name, user.Handle),
-                new Claim(LiveClaims.Role, user.Role.ToWire()),
-            ]),
-            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = keys.Signing,
         });
         return new AccessToken(token, expires);
     }

@@ -10,6 +10,9 @@ public static class LiveClaims
     public const string Name = "name";
     public const string Role = "role";
 
+    /// <summary>The session (refresh-token family) an access token was issued for.</summary>
+    public const string Session = "sid";
+
     /// <summary>The signed-in user, or null for an anonymous caller.</summary>
     public static Actor? ToActor(this ClaimsPrincipal? principal)
     {

@@ -14,6 +14,7 @@ public sealed class LiveMetrics
     private readonly Counter<long> _hubErrors;
     private readonly Counter<long> _reactionsDropped;
     private readonly Histogram<int> _batchSizes;
+    private readonly Histogram<double> _deliveryLatency;
 
     public LiveMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,10 @@ public sealed class LiveMetrics
         _batchSizes = meter.CreateHistogram<int>(
             "lsx.events.batch_size", unit: "{event}", description: "Events one send tick carried to a stream's group on this node.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        _deliveryLatency = meter.CreateHistogram<double>(
+            "lsx.events.delivery_latency", unit: "ms",
+            description: "From the moment a stream grain published an event to its send to the stream's group on this node (wall clocks of silo and node).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000] });
         _reactionsDropped = meter.CreateCounter<long>("lsx.mood.dropped", description: "Reactions dropped because a user sent more than the limit.");
     }
 
@@ -43,6 +48,9 @@ public sealed class LiveMetrics
         _batches.Add(1);
         _batchSizes.Record(events);
     }
+
+    /// <summary>How long an event took from its grain to its send on this node.</summary>
+    public void Delivered(TimeSpan latency) => _deliveryLatency.Record(Math.Max(0, latency.TotalMilliseconds));
 
     public void ReactionDropped(int count = 1) => _reactionsDropped.Add(count);
 

@@ -22,14 +22,15 @@ internal sealed partial class LiveHubFilter(LiveMetrics metrics, ILogger<LiveHub
 
     private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
 
-    // Spans carry the name clients invoke ("gift:send"), not the C# method's.
+    // Spans, metrics and logs carry the name clients invoke ("gift:send"), not the C# method's.
     private static readonly ConcurrentDictionary<MethodInfo, string> SpanNames = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var method = invocationContext.HubMethodName;
+        // The name clients invoke ("gift:send"): HubMethodName is the C# method's.
+        var method = SpanNames.GetOrAdd(invocationContext.HubMethod, ProtocolName);
         metrics.Invoked(method);
-        using var activity = StartActivity(SpanNames.GetOrAdd(invocationContext.HubMethod, ProtocolName));
+        using var activity = StartActivity(method);
         if (invocationContext.HubMethodArguments is [HubArgumentError argument])
         {
             var message = argument.Describe(invocationContext.HubMethod.GetParameters());

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Common;
+using LiveStreamX.Grains.Observability;
 using LiveStreamX.Streams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -32,6 +34,9 @@ public sealed partial class StreamEventBridge(
 {
     // How long events that came ahead of a missing one wait for it before it is fetched from the replay buffer, and
     // how many may wait: a push overtaken by the next one arrives within moments; a lost one never does.
+    /// <summary>The name of the send tick's span.</summary>
+    public const string SendSpanName = "stream:send";
+
     private static readonly TimeSpan ReorderWait = TimeSpan.FromMilliseconds(200);
     private const int MaxHeldEvents = 1024;
 
@@ -335,13 +340,42 @@ public sealed partial class StreamEventBridge(
         }
     }
 
-    private Task SendAsync(string streamId, List<StreamEvent> events)
+    private async Task SendAsync(string streamId, List<StreamEvent> events)
     {
         metrics.Batched(events.Count);
+        var now = time.GetUtcNow();
+        foreach (var e in events)
+        {
+            metrics.Delivered(now - e.At);
+        }
+
+        // One span per send tick, linked to the trace of every event it carries: a gift's trace leads from its hub
+        // call through the grains to the send on each node that delivered it.
+        using var span = LiveTelemetry.Source.HasListeners() ? StartSendSpan(streamId, events) : null;
         var group = hub.Clients.Group(streamId);
-        return events.Count == 1
+        await (events.Count == 1
             ? group.SendAsync(events[0].Type, events[0])
-            : group.SendAsync(EventNames.StreamEvents, new StreamEventBatch(streamId, [.. events]));
+            : group.SendAsync(EventNames.StreamEvents, new StreamEventBatch(streamId, [.. events])));
+    }
+
+    private static Activity? StartSendSpan(string streamId, List<StreamEvent> events)
+    {
+        var links = new List<ActivityLink>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context))
+            {
+                links.Add(new ActivityLink(context));
+            }
+        }
+
+        // A root of its own: the tick serves many traces at once, so it belongs to none of them (the send loop may have
+        // been started inside a viewer's join call, whose activity would otherwise be the parent).
+        Activity.Current = null;
+        var span = LiveTelemetry.Source.StartActivity(SendSpanName, ActivityKind.Producer, parentContext: default, links: links);
+        span?.SetTag("lsx.stream_id", streamId);
+        span?.SetTag("lsx.events", events.Count);
+        return span;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream {StreamId}: filled a gap after seq {From} up to {UpTo} from the replay buffer (too old: {GapTooOld})")]

@@ -21,6 +21,13 @@ public abstract record StreamEvent
 
     [Id(2), JsonPropertyOrder(-1)]
     public DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the call that caused the event, so the send tick that delivers it can link to
+    /// its trace (docs/OPERATIONS.md). Never sent to clients.
+    /// </summary>
+    [Id(3), JsonIgnore]
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>The stream moved to another status.</summary>

@@ -31,4 +31,8 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The suspension in force, or null. A pure read.</summary>
     [Alias("GetSuspension"), Orleans.Concurrency.AlwaysInterleave]
     Task<Moderation.Restriction?> GetSuspensionAsync();
+
+    /// <summary>Makes the user an admin (bootstrap from the settings); returns the profile as it is now.</summary>
+    [Alias("GrantAdmin")]
+    Task<UserProfile> GrantAdminAsync();
 }

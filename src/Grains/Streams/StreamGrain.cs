@@ -268,7 +268,7 @@ public sealed partial class StreamGrain(
     private async Task<T> PublishAsync<T>(T draft, Func<T, Task>? persist = null)
         where T : StreamEvent
     {
-        var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow() });
+        var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow(), TraceParent = System.Diagnostics.Activity.Current?.Id });
         if (e.Seq > StreamStore.State.SeqReserved)
         {
             await StreamStore.CommitAsync(StreamStore.State with { SeqReserved = e.Seq + _options.SeqReservationBlock - 1 });

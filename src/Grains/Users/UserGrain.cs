@@ -93,6 +93,18 @@ public sealed partial class UserGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<UserProfile> GrantAdminAsync()
+    {
+        var profile = user.State.Profile ?? throw DomainException.NotFound($"There is no user '{this.GetPrimaryKeyString()}'.");
+        if (profile.Role != Role.Admin)
+        {
+            user.State = user.State with { Profile = profile with { Role = Role.Admin } };
+            await user.WriteStateAsync();
+        }
+
+        return user.State.Profile!;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         try

@@ -12,14 +12,21 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
-    public void ClientModeWithoutASigningKeyFailsAtStartSayingWhatToSet()
+    public void AKeyOverlapShorterThanAnAccessTokenFailsAtStartSayingWhatToSet()
     {
         var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?>
         {
-            ["LSX:Api:Mode"] = "Client",
-            ["LSX:Auth:SigningKey"] = string.Empty,
+            ["LSX:Auth:AccessTokenMinutes"] = "10",
+            ["LSX:Auth:KeyOverlap"] = "00:05:00",
         }).Dispose());
-        Assert.Contains("LSX__Auth__SigningKey", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("KeyOverlap", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAccessTokenLongerThanFifteenMinutesFailsAtStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { ["LSX:Auth:AccessTokenMinutes"] = "60" }).Dispose());
+        Assert.Contains("AccessTokenMinutes", Flatten(error), StringComparison.Ordinal);
     }
 
     [Fact]

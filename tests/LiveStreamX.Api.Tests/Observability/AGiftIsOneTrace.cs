@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
 using LiveStreamX.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -59,6 +60,12 @@ public sealed class AGiftIsOneTrace : IDisposable
         Assert.Contains(calls, s => s.DisplayName.Contains("IStreamGrain", StringComparison.Ordinal));
         Assert.Contains(calls, s => s.DisplayName.Contains("IGiftCatalogGrain", StringComparison.Ordinal));
         Assert.Equal(ActivityStatusCode.Unset, gift!.Status);
+
+        // The send tick that delivered gift:received to the stream's group on this node links to the gift's trace.
+        await Timeouts.Eventually(
+            () => Task.FromResult(_spans.Any(s => s.DisplayName == StreamEventBridge.SendSpanName
+                && s.Links.Any(l => l.Context.TraceId == gift.TraceId))),
+            $"a stream:send span linked to the gift's trace; spans: {Describe()}");
         // Exports to the dead collector time out after 30 s in the background; the call never waited for one.
         Assert.True(sending.Elapsed < TimeSpan.FromSeconds(10), $"gift:send took {sending.Elapsed} with the collector down");
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Users;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
@@ -49,6 +48,8 @@ public sealed class LocalCluster : IAsyncDisposable
             ["LSX__Api__Mode"] = "Client",
             ["LSX__Api__DemoData"] = "false",
             ["LSX__Auth__SigningKey"] = SigningKey,
+            // The scenarios sign viewers in by handle; dev-login is off by default in client mode.
+            ["LSX__Auth__DevLogin"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__LiveStreamX"] = "Information",
             ["DOTNET_gcServer"] = "0",
@@ -129,7 +130,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public TestUser Admin()
     {
         var auth = Options.Create(new AuthOptions { SigningKey = SigningKey });
-        var issuer = new JwtTokenIssuer(new SigningKey(auth, NullLogger<SigningKey>.Instance), auth, TimeProvider.System);
+        var issuer = new JwtTokenIssuer(SigningKeyRing.FromSettings(auth.Value), auth, TimeProvider.System);
         var profile = new UserProfile("u_admin_" + Guid.NewGuid().ToString("N")[..8], "admin_" + Guid.NewGuid().ToString("N")[..6], Role.Admin, DateTimeOffset.UtcNow);
         return new TestUser(profile.Id, profile.Handle, issuer.Issue(profile).Token);
     }
