@@ -18,6 +18,7 @@ public static class ModerationApi
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
     {
         var creator = app.MapGroup("/api/creators/{creatorId}").WithTags("Moderation").RequireAuthorization();
+        creator.MapGet("/moderation/me", MayModerateAsync).WithSummary("Whether I may moderate the creator's streams (for showing moderator tools).");
         creator.MapGet("/moderation", GetAsync).WithSummary("The creator's moderators, bans, timeouts and blocked terms (creator, moderators, admins).");
         creator.MapPut("/moderators/{userId}", AddModeratorAsync).WithSummary("Appoints a moderator of all of the creator's streams (creator, admins).");
         creator.MapDelete("/moderators/{userId}", RemoveModeratorAsync).WithSummary("Removes a moderator (creator, admins).");
@@ -55,6 +56,9 @@ public static class ModerationApi
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<Ok<ModeratorStatus>> MayModerateAsync(string creatorId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(new ModeratorStatus(await Rules(grains, creatorId).MayModerateAsync(http.RequireActor())));
 
     private static async Task<Ok<ModerationView>> GetAsync(string creatorId, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await Rules(grains, creatorId).GetAsync(http.RequireActor()));
@@ -164,6 +168,9 @@ public static class ModerationApi
     internal static Actor RequireActor(this HttpContext http) =>
         http.User.ToActor() ?? throw new DomainException(ErrorCodes.Unauthorized, "Sign in first.");
 }
+
+/// <summary>The answer of <c>GET /api/creators/{creatorId}/moderation/me</c>.</summary>
+public sealed record ModeratorStatus(bool MayModerate);
 
 /// <summary>The body of <c>PUT /api/creators/{creatorId}/bans/{userId}</c>.</summary>
 public sealed record BanRequest(string? Reason);

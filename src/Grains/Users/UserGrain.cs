@@ -71,19 +71,33 @@ public sealed partial class UserGrain(
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
+        // The token is spent once the message is posted, or refused for what it says or who sent it (a ban, a
+        // blocked term): a message to a stream that is not there, or not live, changes nothing.
+        try
+        {
+            await ScreenAsync(profile.ToActor(), streamId, clean);
+            if (_flair is null || time.GetUtcNow() - _flairReadAt >= FlairMaxAge)
+            {
+                var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
+                await SetFlairAsync(new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]));
+            }
+
+            var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, _flair);
+            Spend(bucket);
+            await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
+            return message;
+        }
+        catch (DomainException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.Blocked or ErrorCodes.Held)
+        {
+            Spend(bucket);
+            throw;
+        }
+    }
+
+    private void Spend(TokenBucket bucket)
+    {
         _limits.State = new UserLimitsState { Chat = bucket };
         _limits.Changed();
-        await ScreenAsync(profile.ToActor(), streamId, clean);
-
-        if (_flair is null || time.GetUtcNow() - _flairReadAt >= FlairMaxAge)
-        {
-            var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
-            await SetFlairAsync(new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]));
-        }
-
-        var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, _flair);
-        await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
-        return message;
     }
 
     public Task SetFlairAsync(ChatFlair flair)

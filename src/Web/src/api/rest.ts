@@ -33,6 +33,7 @@ import type {
   WheelHistory,
   WalletPage,
   WalletQuery,
+  ModeratorStatus,
 } from './contract';
 
 export interface RestClientOptions {
@@ -216,6 +217,11 @@ export class RestClient {
   }
 
   /** The body of a success; a failure becomes an ApiError (a 401 that carried a token also signs out). */
+  /** Whether I may moderate the creator's streams (to show moderator tools in the chat). */
+  getModeratorStatus(creatorId: string, signal?: AbortSignal): Promise<ModeratorStatus> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/moderation/me', { params: { path: { creatorId } }, signal }));
+  }
+
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
     let result: { data?: T; error?: unknown; response: Response };
     try {
