@@ -35,7 +35,10 @@ public sealed class ABanOnOneApiNodeMutesTheUserOnTheOther(ITestOutputHelper out
             await trollOnB.JoinAsync(streamId);
             await trollOnB.ChatAsync(streamId, "before the ban");
 
+            // The creator's rules are read once first, as their studio does: the time below is the ban's, not the
+            // activation of a grain that had never run.
             using var creatorOnA = LocalCluster.Http(a, creator.Token);
+            (await creatorOnA.GetAsync($"/api/creators/{creator.Id}/moderation").WithTimeout()).EnsureSuccessStatusCode();
             var banAt = Stopwatch.GetTimestamp();
             using (var ban = await creatorOnA.PutAsJsonAsync($"/api/creators/{creator.Id}/bans/{troll.Id}", new { reason = "spam" }).WithTimeout())
             {

@@ -46,6 +46,9 @@ export const queryKeys = {
   myRank: (userId: string | null, category: LeaderboardCategory, scope: LeaderboardScope) =>
     ['me', userId, 'rank', category, scope] as const,
   currentSeason: () => ['seasons', 'current'] as const,
+  moderation: (creatorId: string) => ['creators', creatorId, 'moderation'] as const,
+  held: (creatorId: string) => ['creators', creatorId, 'held'] as const,
+  moderationLog: (creatorId: string) => ['creators', creatorId, 'moderation-log'] as const,
   moderatorStatus: (userId: string | null, creatorId: string) => ['me', userId, 'moderates', creatorId] as const,
 };
 
