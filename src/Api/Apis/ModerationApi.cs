@@ -69,8 +69,8 @@ public static class ModerationApi
     private static async Task<Ok<ModerationView>> RemoveModeratorAsync(string creatorId, string userId, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await Rules(grains, creatorId).RemoveModeratorAsync(http.RequireActor(), userId));
 
-    private static async Task<Ok<Restriction>> BanAsync(string creatorId, string userId, BanRequest? request, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await Rules(grains, creatorId).BanAsync(http.RequireActor(), userId, request?.Reason));
+    private static async Task<Ok<Restriction>> BanAsync(string creatorId, string userId, BanRequest request, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Rules(grains, creatorId).BanAsync(http.RequireActor(), userId, request.Reason));
 
     private static async Task<NoContent> UnbanAsync(string creatorId, string userId, HttpContext http, IGrainFactory grains)
     {
@@ -133,8 +133,8 @@ public static class ModerationApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<Restriction>> SuspendAsync(string userId, SuspendRequest? request, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Get<IUserGrain>(RequireUserId(userId)).SuspendAsync(http.RequireActor(), request?.Reason));
+    private static async Task<Ok<Restriction>> SuspendAsync(string userId, SuspendRequest request, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Get<IUserGrain>(RequireUserId(userId)).SuspendAsync(http.RequireActor(), request.Reason));
 
     private static async Task<NoContent> UnsuspendAsync(string userId, HttpContext http, IGrainFactory grains)
     {

@@ -2005,9 +2005,9 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
-                    "application/json": null | components["schemas"]["BanRequest"];
+                    "application/json": components["schemas"]["BanRequest"];
                 };
             };
             responses: {
@@ -2907,9 +2907,9 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
-                    "application/json": null | components["schemas"]["SuspendRequest"];
+                    "application/json": components["schemas"]["SuspendRequest"];
                 };
             };
             responses: {
