@@ -49,6 +49,7 @@ public sealed class ABanOnOneApiNodeMutesTheUserOnTheOther(ITestOutputHelper out
             var (told, toldAt) = await restricted.Task.WaitAsync(TimeSpan.FromSeconds(10));
             var reached = Stopwatch.GetElapsedTime(banAt, toldAt);
             Assert.Equal("ban", told.GetProperty("kind").GetString());
+            output.WriteLine($"ban through A: answered in {Stopwatch.GetElapsedTime(banAt, answeredAt).TotalMilliseconds:F0} ms, reached the user on B after {reached.TotalMilliseconds:F0} ms");
             Assert.True(reached <= WithinASecond, $"The ban reached node B after {reached.TotalMilliseconds:F0} ms.");
             Assert.Equal("forbidden", await HubErrors.CodeOf(() => trollOnB.ChatAsync(streamId, "after the ban")));
 
