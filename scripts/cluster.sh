@@ -8,8 +8,10 @@
 #   scripts/cluster.sh purge    down, and delete Redis' data and the logs
 #
 # Settings (environment): LSX_CLUSTER_DIR (state, logs and Redis data; default /tmp/livestreamx-cluster),
-# LSX_REDIS_PORT (6380), LSX_API_PORTS ("5080 5081"), LSX_SIGNING_KEY (random once, kept in the state folder),
-# LSX_DEMO_DATA (true: the first Api node seeds the demo stream). Any LSX__… variable reaches every process.
+# LSX_REDIS_PORT (6380), LSX_API_PORTS ("5080 5081"), LSX_SIGNING_KEY (unset: the cluster generates its signing keys
+# once and keeps them in Redis), LSX_DEMO_DATA (true: the first Api node seeds the demo stream). Dev-login is on here
+# (a local cluster for development and load tests; LSX__Auth__DevLogin=false turns it off). Any LSX__… variable
+# reaches every process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -74,7 +76,10 @@ cluster_env() {
   export LSX__Orleans__ClusterId=${LSX__Orleans__ClusterId:-lsx-local}
   export LSX__Orleans__ServiceId=${LSX__Orleans__ServiceId:-livestreamx-local}
   export LSX__Orleans__AdvertisedAddress=127.0.0.1
-  export LSX__Auth__SigningKey=$signing_key
+  if [ -n "${LSX_SIGNING_KEY:-}" ]; then
+    export LSX__Auth__SigningKey=$LSX_SIGNING_KEY
+  fi
+  export LSX__Auth__DevLogin=${LSX__Auth__DevLogin:-true}
   export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 }
 
@@ -82,13 +87,6 @@ up() {
   command -v redis-server >/dev/null || die "redis-server is not installed (apt-get install redis-server)"
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required"
   mkdir -p "$state/redis"
-
-  if [ -n "${LSX_SIGNING_KEY:-}" ]; then
-    signing_key=$LSX_SIGNING_KEY
-  else
-    [ -f "$state/signing-key" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$state/signing-key"
-    signing_key=$(cat "$state/signing-key")
-  fi
 
   log "Building src/Silo and src/Api ($config)..."
   dotnet build "$repo/src/Silo/LiveStreamX.Silo.csproj" -c $config --nologo -v quiet >/dev/null || die "the build failed (dotnet build src/Silo -c $config)"

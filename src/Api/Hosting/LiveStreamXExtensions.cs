@@ -106,7 +106,10 @@ public static class LiveStreamXExtensions
         app.MapLeaderboardsApi();
         app.MapModerationApi();
         app.MapReportsApi();
-        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapAnalyticsApi();
+        // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
+        // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
+        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });

@@ -23,7 +23,8 @@ public sealed partial class AdminBootstrap(IOptions<AuthOptions> options, IGrain
             return false;
         }
 
-        foreach (var entry in options.Value.Admins)
+        // Blank entries are skipped: a deployment template may leave LSX__Auth__Admins__0 empty.
+        foreach (var entry in options.Value.Admins.Where(a => !string.IsNullOrWhiteSpace(a)))
         {
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var named = colon < 0

@@ -18,8 +18,6 @@ internal static class IdentityServiceCollectionExtensions
                 $"{AuthOptions.Section}:KeyOverlap must be at least one access token's lifetime (LSX__Auth__AccessTokenMinutes), or tokens signed just before a rotation would stop working early.")
             .Validate(o => o.KeyRotation > o.KeyLead,
                 $"{AuthOptions.Section}:KeyRotation must be longer than two LSX__Auth__KeyRefreshSeconds: a new key is published that long before it signs.")
-            .Validate(o => o.Admins.All(a => !string.IsNullOrWhiteSpace(a)),
-                $"{AuthOptions.Section}:Admins entries are a handle or provider:subject, never empty.")
             .ValidateOnStart();
         services.AddSingleton<SigningKeyRing>();
         services.AddHostedService<SigningKeyRefresher>();

@@ -38,6 +38,13 @@ public sealed record GiftDelivery(
     [property: Id(10)] DateTimeOffset At)
 {
     public string TransferId => TransferIds.Format(SenderId, TransferNo);
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the send: the stream's <c>gift:received</c> links to the gift's trace even when
+    /// the delivery runs later, from another call's group commit or the outbox's retry.
+    /// </summary>
+    [Id(11)]
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>Transfer ids: the sender's user id and the number of its debit entry.</summary>

@@ -115,6 +115,7 @@ public sealed partial class StreamGrain
         _chatHistory.Changed();
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         _engagementReceived++;
+        Count((tally, at) => tally.Chat(at));
         return message;
     }
 

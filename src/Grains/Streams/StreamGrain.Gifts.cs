@@ -46,6 +46,7 @@ public sealed partial class StreamGrain
             ComboId = combo.Id,
             Combo = combo.Count,
             StreamTotal = _gifters.Total + delivery.Tokens,
+            TraceParent = delivery.TraceParent,
         };
 
         var gift = new GiftInFlight(delivery.SenderId, delivery.SenderHandle, delivery.TransferNo, delivery.Tokens);
@@ -68,6 +69,7 @@ public sealed partial class StreamGrain
         }
 
         AddChallengeProgress(ChallengeKind.GiftTokens, delivery.Tokens);
+        Count((tally, at) => tally.Gift(at, delivery.Count, delivery.Tokens, delivery.CreatorShare));
         ScheduleBoardUpdate();
         RecordSignal(_giftSpikes, delivery.Tokens);
         await RunCommandsAsync();

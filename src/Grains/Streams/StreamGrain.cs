@@ -136,6 +136,7 @@ public sealed partial class StreamGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        HandOverAnalytics();
         await FlushNodesAsync(cancellationToken);
         if (StreamStore.State.Info is null)
         {
@@ -231,6 +232,9 @@ public sealed partial class StreamGrain(
         }
         else if (target == StreamStatus.Ended)
         {
+            // The audience's count ends with the stream, whoever still has its page open.
+            Count((tally, at) => tally.Viewers(at, 0));
+            HandOverAnalytics();
             await CreditCreatorAsync(moved);
         }
 
@@ -268,7 +272,7 @@ public sealed partial class StreamGrain(
     private async Task<T> PublishAsync<T>(T draft, Func<T, Task>? persist = null)
         where T : StreamEvent
     {
-        var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow(), TraceParent = System.Diagnostics.Activity.Current?.Id });
+        var e = (T)((StreamEvent)draft with { StreamId = Id, Seq = _seq + 1, At = time.GetUtcNow(), TraceParent = draft.TraceParent ?? System.Diagnostics.Activity.Current?.Id });
         if (e.Seq > StreamStore.State.SeqReserved)
         {
             await StreamStore.CommitAsync(StreamStore.State with { SeqReserved = e.Seq + _options.SeqReservationBlock - 1 });

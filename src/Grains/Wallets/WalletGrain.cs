@@ -176,7 +176,7 @@ public sealed partial class WalletGrain(
         // Rounding favours the creator: the platform takes the whole tokens of its share.
         var platformShare = tokens * _options.PlatformSharePercent / 100;
         var delivery = new GiftDelivery(UserId, state.Handle, no, stream.Id, stream.CreatorId, catalogGift, gift.Count, tokens,
-            tokens - platformShare, platformShare, now);
+            tokens - platformShare, platformShare, now) { TraceParent = System.Diagnostics.Activity.Current?.Id };
         var entry = new LedgerEntry(no, LedgerKind.GiftDebit, LedgerAccount.Spendable, -tokens, stream.CreatorId, gift.IdempotencyKey,
             delivery.TransferId, now, state.Balance - tokens, stream.Id, catalogGift.Code, gift.Count);
         await CommitEntryAsync(entry, state with

@@ -87,6 +87,13 @@ public sealed partial class EveryOperationRefusesMalformedInput(FuzzFixture fixt
                 ? Shape.FromSchema(bodySchema, components)
                 : null;
         var changes = method != "get";
+        if (changes && pathParameters.Count == 0 && body is null)
+        {
+            // Nothing to malform: refresh and logout read only the refresh cookie (malformed cookies: the
+            // Identity tests), sign-out-everywhere only the token.
+            return 0;
+        }
+
         var clients = new Dictionary<string, HttpClient>
         {
             ["creator"] = fixture.App.Http(fixture.Creator.Token),

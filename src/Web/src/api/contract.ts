@@ -26,6 +26,10 @@ export type SignInRole = Exclude<Role, 'admin'>;
 export type User = Omit<Schemas['UserView'], 'role'> & { role: Role };
 export type DevLoginRequest = Omit<Schemas['DevLoginRequest'], 'role'> & { role: SignInRole };
 export type DevLoginResponse = Omit<Schemas['SignedIn'], 'user'> & { user: User };
+/** The answer to every sign-in and refresh: a short access token (the refresh token stays in its httpOnly cookie). */
+export type SignedIn = DevLoginResponse;
+/** One of my sessions (`GET /api/me/sessions`). */
+export type SessionInfo = Schemas['SessionInfo'];
 
 export type StreamStatus = NonNullable<Schemas['StreamStatus']>;
 export const STREAM_STATUSES = valuesOf<StreamStatus>({ scheduled: true, live: true, ended: true, archived: true });

@@ -117,6 +117,13 @@ export interface LiveConnectionOptions {
   url?: string;
   /** The bearer token to connect with; null connects anonymously (watch only). */
   accessToken?: string | null;
+  /**
+   * Reads the token at every connect and reconnect (a refreshed one); overrides `accessToken`. With it, the
+   * connection is rebuilt only when `identity` changes (`setIdentity`), not for each refreshed token.
+   */
+  accessTokenFactory?: () => string | null;
+  /** Who the factory's tokens are for (a user id; null: anonymous). */
+  identity?: string | null;
   logLevel?: LogLevel;
 }
 
@@ -137,6 +144,8 @@ export class LiveConnection {
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly userListeners = new Set<(event: UserEvent) => void>();
   private token: string | null;
+  private readonly tokenFactory: (() => string | null) | undefined;
+  private identity: string | null;
   private hub: HubConnection | null = null;
   /** Bumped for every new HubConnection; callbacks of older ones are ignored. */
   private generation = 0;
@@ -150,6 +159,8 @@ export class LiveConnection {
   constructor(options: LiveConnectionOptions = {}) {
     this.url = options.url ?? '/hubs/live';
     this.token = options.accessToken ?? null;
+    this.tokenFactory = options.accessTokenFactory;
+    this.identity = options.identity ?? null;
     this.logLevel = options.logLevel ?? LogLevel.Warning;
   }
 
@@ -193,6 +204,19 @@ export class LiveConnection {
       return;
     }
     this.token = token;
+    this.rebuild();
+  }
+
+  /** Reconnects as another user (sign in, sign out) when tokens come from `accessTokenFactory`. */
+  setIdentity(identity: string | null): void {
+    if (identity === this.identity) {
+      return;
+    }
+    this.identity = identity;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
     if (!this.running) {
       return;
     }
@@ -405,8 +429,11 @@ export class LiveConnection {
 
   private connect(): void {
     const generation = ++this.generation;
-    const token = this.token;
-    const options: IHttpConnectionOptions = token ? { accessTokenFactory: () => token } : {};
+    const factory = this.tokenFactory;
+    const token = factory ? (this.identity === null ? null : factory()) : this.token;
+    // A reconnect (automatic, or after the server closed a connection whose token expired) asks again: by then the
+    // session provider holds a refreshed token.
+    const options: IHttpConnectionOptions = token ? { accessTokenFactory: () => factory?.() ?? token } : {};
     const hub = new HubConnectionBuilder()
       .withUrl(this.url, options)
       .withAutomaticReconnect()

@@ -25,6 +25,8 @@ import type {
   Question,
   Season,
   SeasonStandings,
+  SessionInfo,
+  SignedIn,
   SlowModeRequest,
   Stream,
   StreamMove,
@@ -78,6 +80,34 @@ export class RestClient {
   /** Signs in by handle, creating the user on first use. */
   devLogin(request: DevLoginRequest, signal?: AbortSignal): Promise<DevLoginResponse> {
     return this.call(this.client.POST('/api/auth/dev-login', { body: request, signal })) as Promise<DevLoginResponse>;
+  }
+
+  /**
+   * A new access token for the refresh cookie (httpOnly, sent only to /api/auth), which the server rotates.
+   * Rejects with ApiError `unauthorized` when there is no session (any more).
+   */
+  refresh(signal?: AbortSignal): Promise<SignedIn> {
+    return this.call(this.client.POST('/api/auth/refresh', { signal })) as Promise<SignedIn>;
+  }
+
+  /** Ends this browser's session and clears its cookie. */
+  async logout(): Promise<void> {
+    await this.call(this.client.POST('/api/auth/logout'));
+  }
+
+  /** My open sessions, most recently used first; `current` marks this one. */
+  listSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
+    return this.call(this.client.GET('/api/me/sessions', { signal }));
+  }
+
+  /** Ends one of my sessions. */
+  async endSession(id: string): Promise<void> {
+    await this.call(this.client.DELETE('/api/me/sessions/{id}', { params: { path: { id } } }));
+  }
+
+  /** Signs out everywhere: ends every session of mine, this one included; resolves with how many ended. */
+  async signOutEverywhere(): Promise<number> {
+    return (await this.call(this.client.DELETE('/api/me/sessions'))).ended;
   }
 
   /** The signed-in user. */

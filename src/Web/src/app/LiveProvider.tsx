@@ -1,17 +1,21 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { LiveConnection } from '../api/hub';
 import { useSession } from '../features/auth/sessionContext';
+import { sessionToken } from '../features/auth/sessionStorage';
 import { LiveContext } from './liveContext';
 
-/** Keeps one hub connection for the app, rebuilt with the new token whenever the user signs in or out. */
+/**
+ * Keeps one hub connection for the app, rebuilt when the user signs in or out. Every (re)connect reads the current,
+ * refreshed token; the server closes a connection whose token expired, and the reconnect resumes by seq.
+ */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { session } = useSession();
-  const token = session?.accessToken ?? null;
-  const [live] = useState(() => new LiveConnection({ accessToken: token }));
+  const userId = session?.user.id ?? null;
+  const [live] = useState(() => new LiveConnection({ accessTokenFactory: sessionToken, identity: userId }));
 
   useEffect(() => {
-    live.setAccessToken(token);
-  }, [live, token]);
+    live.setIdentity(userId);
+  }, [live, userId]);
 
   useEffect(() => {
     live.start();

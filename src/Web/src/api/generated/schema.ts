@@ -3702,6 +3702,160 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/streams/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stream's figures per minute between from and to (ISO 8601, both optional; at most 31 days): viewers, watch time, retention, chat density, reactions by mood, gifts and earnings. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StreamAnalytics"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/streams/{id}/analytics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV, one row per minute. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3713,6 +3867,67 @@ export type components = {
             detail: string;
             /** Format: date-time */
             at: string;
+        };
+        /**
+         * @description One minute: concurrent viewers (peak, and the time-weighted average), signed-in viewers who sent a heartbeat,
+         *     chat and its density, reactions by mood (lower-case mood names), gifts, tokens and the creator's earnings.
+         */
+        AnalyticsMinute: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            peakViewers: number;
+            /** Format: double */
+            averageViewers: number;
+            /** Format: int32 */
+            watchers: number;
+            /** Format: int64 */
+            chatMessages: number;
+            /** Format: double */
+            chatDensity: number;
+            reactions: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            gifts: number;
+            /** Format: int64 */
+            tokens: number;
+            /** Format: int64 */
+            earnings: number;
+            /** Format: int64 */
+            subscriptions: number;
+            /** Format: int64 */
+            newFollowers: number;
+        };
+        /**
+         * @description Totals of the range. ChatDensity: chat messages per minute per 100 viewers;
+         *     UniqueViewers and AverageWatchSeconds count signed-in viewers (their heartbeats).
+         */
+        AnalyticsSummary: {
+            /** Format: int32 */
+            peakViewers: number;
+            /** Format: double */
+            averageViewers: number;
+            /** Format: int32 */
+            uniqueViewers: number;
+            /** Format: double */
+            averageWatchSeconds: number;
+            /** Format: int64 */
+            chatMessages: number;
+            /** Format: double */
+            chatDensity: number;
+            /** Format: int64 */
+            reactions: number;
+            /** Format: int64 */
+            gifts: number;
+            /** Format: int64 */
+            tokens: number;
+            /** Format: int64 */
+            earnings: number;
+            /** Format: int64 */
+            subscriptions: number;
+            /** Format: int64 */
+            newFollowers: number;
         };
         /**
          * @description One action to record. Action is a kebab-case word such as `chat-delete`, `user-ban`,
@@ -4769,6 +4984,13 @@ export type components = {
             /** Format: date-time */
             until: null | string;
         };
+        /** @description The share (0–1) of the range's signed-in viewers who watched at least Minute minutes. */
+        RetentionPoint: {
+            /** Format: int32 */
+            minute: number;
+            /** Format: double */
+            share: number;
+        };
         /**
          * @description What a user may do: watch and chat, also run streams, or everything.
          * @enum {unknown}
@@ -4834,6 +5056,17 @@ export type components = {
         SlowModeRequest: {
             /** Format: int32 */
             seconds: null | number;
+        };
+        /** @description A stream's figures over a range of minutes: totals, one row per minute, and the retention curve. */
+        StreamAnalytics: {
+            streamId: string;
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            summary: components["schemas"]["AnalyticsSummary"];
+            minutes: components["schemas"]["AnalyticsMinute"][];
+            retention: components["schemas"]["RetentionPoint"][];
         };
         /** @description Every StreamEvent a client may receive, told apart by `type`. */
         StreamEvent: components["schemas"]["ChallengeUpdated"] | components["schemas"]["ChatMessageDeleted"] | components["schemas"]["ChatMessageEvent"] | components["schemas"]["SlowModeChanged"] | components["schemas"]["GiftReceived"] | components["schemas"]["LeaderboardUpdated"] | components["schemas"]["MomentDetected"] | components["schemas"]["MoodStateChanged"] | components["schemas"]["OverlayTriggered"] | components["schemas"]["OverlayUpdated"] | components["schemas"]["PollClosed"] | components["schemas"]["PollCreated"] | components["schemas"]["PollUpdated"] | components["schemas"]["QaUpdated"] | components["schemas"]["StreamStateChanged"] | components["schemas"]["ViewerCountChanged"] | components["schemas"]["WheelCommitted"] | components["schemas"]["WheelRevealed"];

@@ -1,63 +1,23 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { RestClient } from '../../api/rest';
-import type { DevLoginRequest } from '../../api/contract';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SessionContext, type SessionContextValue } from './sessionContext';
-import { isSessionKey, loadSession, msUntilExpiry, saveSession, sessionFrom, sessionToken, type Session } from './sessionStorage';
+import { SessionKeeper } from './sessionKeeper';
 
-// setTimeout takes at most a signed 32-bit delay.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Holds the session (in localStorage `lsx.session`) and the REST client that sends its token. */
+/**
+ * Holds the session (in memory: see SessionKeeper) and the REST client that sends its token. The app renders once
+ * the page's first refresh answered, so no view starts signed out and then flips.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [keeper] = useState(() => new SessionKeeper());
+  useEffect(() => keeper.start(), [keeper]);
+  const { session, ready } = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot);
 
-  const update = useCallback((next: Session | null) => {
-    saveSession(next);
-    setSession(next);
-  }, []);
-
-  const signOut = useCallback(() => update(null), [update]);
-
-  const api = useMemo(
-    // The session's token, read per request: loading or saving a session sets it.
-    () => new RestClient({ getToken: sessionToken, onUnauthorized: signOut }),
-    [signOut],
+  const value = useMemo<SessionContextValue>(
+    () => ({ session, api: keeper.api, signIn: keeper.signIn, signOut: keeper.signOut }),
+    [keeper, session],
   );
-
-  const signIn = useCallback(
-    async (request: DevLoginRequest) => {
-      const next = sessionFrom(await api.devLogin(request));
-      update(next);
-      return next;
-    },
-    [api, update],
+  return (
+    <SessionContext.Provider value={value}>
+      {ready ? children : <div className="session-loading" aria-busy="true" data-testid="session-loading" />}
+    </SessionContext.Provider>
   );
-
-  // Sign out when the token expires.
-  useEffect(() => {
-    if (!session) {
-      return;
-    }
-    const ms = msUntilExpiry(session);
-    if (ms > MAX_TIMER_MS) {
-      return;
-    }
-    const timer = setTimeout(signOut, Math.max(0, ms));
-    return () => clearTimeout(timer);
-  }, [session, signOut]);
-
-  // Follow sign-ins and sign-outs made in other tabs.
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (isSessionKey(event.key)) {
-        const next = loadSession();
-        setSession(next);
-      }
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, []);
-
-  const value = useMemo<SessionContextValue>(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
