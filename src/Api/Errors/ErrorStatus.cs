@@ -15,6 +15,7 @@ public static class ErrorStatus
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.Blocked or ErrorCodes.Held => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 

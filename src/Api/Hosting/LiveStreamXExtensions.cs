@@ -59,6 +59,7 @@ public static class LiveStreamXExtensions
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StreamEventBridge>();
         services.AddSingleton<UserEventBridge>();
+        services.AddSingleton<UserConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<UserEventBridge>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<ViewerPresence>();
@@ -109,6 +110,8 @@ public static class LiveStreamXExtensions
         app.MapEngagementApi();
         app.MapMomentPages();
         app.MapLeaderboardsApi();
+        app.MapModerationApi();
+        app.MapReportsApi();
         app.MapAnalyticsApi();
         app.MapUsersApi();
         app.MapAuditApi();

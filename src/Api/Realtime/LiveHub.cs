@@ -19,8 +19,9 @@ namespace LiveStreamX.Api.Realtime;
 /// presence, which calls one grain) and returns. Events reach clients through <see cref="StreamEventBridge"/>.
 /// </summary>
 // Untyped: the wire names ("chat:message") are not C# identifiers, so a typed client interface cannot spell them.
-public sealed class LiveHub(
-    ViewerPresence presence, ReactionAggregator reactions, UserEventBridge userEvents, KnownStreams streams, IGrainFactory grains) : Hub
+public sealed partial class LiveHub(
+    ViewerPresence presence, ReactionAggregator reactions, UserEventBridge userEvents, KnownStreams streams, IGrainFactory grains,
+    UserConnections connections) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -227,7 +228,13 @@ public sealed class LiveHub(
     {
         if (Context.User.ToActor() is { } actor)
         {
+            // Registered before the check: a suspension pushed from now on closes it, one before is found here.
+            connections.Add(actor.UserId, Context);
             await userEvents.ConnectAsync(actor.UserId);
+            if (await grains.Get<IUserGrain>(actor.UserId).GetSuspensionAsync() is not null)
+            {
+                Context.Abort();
+            }
         }
     }
 
@@ -236,6 +243,7 @@ public sealed class LiveHub(
         await presence.DisconnectAsync(Context.ConnectionId);
         if (Context.User.ToActor() is { } actor)
         {
+            connections.Remove(actor.UserId, Context.ConnectionId);
             await userEvents.DisconnectAsync(actor.UserId);
         }
     }

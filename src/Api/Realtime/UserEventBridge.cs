@@ -11,7 +11,8 @@ namespace LiveStreamX.Api.Realtime;
 /// <see cref="IUserEventsGrain"/> on a lease renewed every <see cref="RenewInterval"/> and dropped with the last
 /// connection. Best effort: these are notifications, the state they announce is saved and readable over REST.
 /// </summary>
-public sealed partial class UserEventBridge(IGrainFactory grains, IHubContext<LiveHub> hub, ILogger<UserEventBridge> logger) : BackgroundService
+public sealed partial class UserEventBridge(
+    IGrainFactory grains, IHubContext<LiveHub> hub, UserConnections connections, ILogger<UserEventBridge> logger) : BackgroundService
 {
     /// <summary>Well inside the grain's lease (<c>LSX:Streams:NodeLeaseSeconds</c>, 45 s by default), as for viewer counts.</summary>
     private static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
@@ -22,7 +23,7 @@ public sealed partial class UserEventBridge(IGrainFactory grains, IHubContext<Li
     {
         while (true)
         {
-            var feed = _feeds.GetOrAdd(userId, id => new Feed(hub, id));
+            var feed = _feeds.GetOrAdd(userId, id => new Feed(hub, connections, id));
             await feed.Gate.WaitAsync();
             try
             {
@@ -123,7 +124,7 @@ public sealed partial class UserEventBridge(IGrainFactory grains, IHubContext<Li
     [LoggerMessage(Level = LogLevel.Warning, Message = "User events of {UserId}: subscribing or unsubscribing failed")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception ex, string userId);
 
-    private sealed class Feed(IHubContext<LiveHub> hub, string userId) : IUserEventObserver
+    private sealed class Feed(IHubContext<LiveHub> hub, UserConnections connections, string userId) : IUserEventObserver
     {
         public string UserId { get; } = userId;
 
@@ -136,7 +137,16 @@ public sealed partial class UserEventBridge(IGrainFactory grains, IHubContext<Li
         /// <summary>This feed as the grain sees it; held here, since Orleans holds an observer only weakly.</summary>
         public IUserEventObserver? Observer { get; set; }
 
-        public Task OnUserEventAsync(UserEvent e) => hub.Clients.User(UserId).SendAsync(e.Type, e);
+        public async Task OnUserEventAsync(UserEvent e)
+        {
+            await hub.Clients.User(UserId).SendAsync(e.Type, e);
+
+            // A suspended account keeps no connection; a ban or timeout mutes it (the chat refuses), it may still watch.
+            if (e is Moderation.ModerationRestricted { Kind: Moderation.RestrictionKind.Suspension })
+            {
+                connections.CloseAll(UserId);
+            }
+        }
     }
 }
 

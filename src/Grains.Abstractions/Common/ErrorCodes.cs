@@ -13,4 +13,10 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string InsufficientFunds = "insufficient_funds";
     public const string Unavailable = "unavailable";
+
+    /// <summary>A chat message with a blocked term, dropped.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>A chat message with a blocked term, held for a moderator's review.</summary>
+    public const string Held = "held";
 }

@@ -108,4 +108,19 @@ public interface IStreamGrain : IGrainWithStringKey
     // Interleaves: a read of the buffer needs no turn of its own, and a node filling a gap must not queue behind chat.
     [AlwaysInterleave, Alias("Replay")]
     Task<StreamReplay> ReplayAsync(long sinceSeq);
+
+    /// <summary>
+    /// Deletes a chat message of this stream as moderation of <paramref name="creatorId"/>'s streams: it leaves the
+    /// history (and so the join snapshot) and viewers get <c>chat:delete</c>. Returns the message removed.
+    /// </summary>
+    [Alias("RemoveChat")]
+    Task<ChatMessageEvent> RemoveChatAsync(string creatorId, string messageId);
+
+    /// <summary>Posts a chat message a moderator approved after it was held: past every limit already.</summary>
+    [Alias("ReleaseChat")]
+    Task<ChatMessageEvent> ReleaseChatAsync(Actor author, string text);
+
+    /// <summary>A message still in the chat history, or null. A pure read.</summary>
+    [AlwaysInterleave, Alias("FindChat")]
+    Task<ChatMessageEvent?> FindChatAsync(string messageId);
 }

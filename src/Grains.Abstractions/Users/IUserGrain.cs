@@ -20,6 +20,18 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("SendChat")]
     Task<Chat.ChatMessageEvent> SendChatAsync(string streamId, string text);
 
+    /// <summary>Suspends the account on the whole platform (admins only); its connections close within a second.</summary>
+    [Alias("Suspend")]
+    Task<Moderation.Restriction> SuspendAsync(Actor admin, string? reason);
+
+    /// <summary>Lifts a suspension (admins only).</summary>
+    [Alias("Unsuspend")]
+    Task UnsuspendAsync(Actor admin);
+
+    /// <summary>The suspension in force, or null. A pure read.</summary>
+    [Alias("GetSuspension"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Moderation.Restriction?> GetSuspensionAsync();
+
     /// <summary>Makes the user an admin (bootstrap from the settings); returns the profile as it is now.</summary>
     [Alias("GrantAdmin")]
     Task<UserProfile> GrantAdminAsync();

@@ -18,4 +18,15 @@ public sealed class ChatOptions
     /// <summary>Chat messages a stream keeps.</summary>
     [Range(50, 10_000)]
     public int HistorySize { get; set; } = 200;
+
+    /// <summary>
+    /// Flood control: chat lines a whole stream accepts per second, from all viewers together (the creator and
+    /// admins are never held back); beside each user's own bucket.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int StreamMessagesPerSecond { get; set; } = 100;
+
+    /// <summary>The burst a quiet stream's chat accepts at once before <see cref="StreamMessagesPerSecond"/> applies.</summary>
+    [Range(1, 100_000)]
+    public int StreamBurstMessages { get; set; } = 200;
 }

@@ -1,6 +1,8 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
+using LiveStreamX.Grains.Chat;
+using LiveStreamX.Moderation;
 using LiveStreamX.Streams;
 using LiveStreamX.Users;
 
@@ -14,8 +16,10 @@ public sealed partial class StreamGrain
     // and rewriting the whole history (200 messages) per message made chat the costliest write of a busy stream.
     // A silo that dies loses at most the last second of history; seqs stay safe, as their reservation is written
     // before any is handed out.
-    // Slow mode is enforced per activation: after a move to another silo a viewer may send one message early.
-    private readonly Dictionary<string, DateTimeOffset> _lastMessageAt = [];
+    // Slow mode's last message per viewer lives in the stream's limits state (written behind), so a move to another
+    // silo keeps it. Flood control's bucket is only a second or two deep and stays in memory: a new activation
+    // starts with a full one.
+    private TokenBucket? _flood;
 
     public async Task<ChatMessageEvent> PostChatAsync(Actor author, string text, ChatFlair? flair = null)
     {
@@ -28,7 +32,8 @@ public sealed partial class StreamGrain
 
         var now = time.GetUtcNow();
         var exempt = author.IsAdmin || author.Role == Role.System || author.UserId == info.CreatorId;
-        if (!exempt && info.SlowModeSeconds > 0 && _lastMessageAt.TryGetValue(author.UserId, out var last))
+        var lastMessageAt = _limits.State.LastMessageAt;
+        if (!exempt && info.SlowModeSeconds > 0 && lastMessageAt.TryGetValue(author.UserId, out var last))
         {
             var wait = last.AddSeconds(info.SlowModeSeconds) - now;
             if (wait > TimeSpan.Zero)
@@ -39,6 +44,61 @@ public sealed partial class StreamGrain
             }
         }
 
+        TokenBucket? flood = null;
+        if (!exempt)
+        {
+            flood = TokenBucket.TryTake(_flood, _chat.StreamBurstMessages, _chat.StreamMessagesPerSecond, now, out var retry);
+            if (flood is null)
+            {
+                throw new DomainException(
+                    ErrorCodes.RateLimited,
+                    $"The chat is too busy ({_chat.StreamMessagesPerSecond} messages a second); try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
+            }
+        }
+
+        var message = await PostAsync(author, clean, flair);
+        _flood = flood ?? _flood;
+        if (info.SlowModeSeconds > 0 && !exempt)
+        {
+            RememberLastMessage(author.UserId, now, info.SlowModeSeconds);
+        }
+
+        return message;
+    }
+
+    public async Task<ChatMessageEvent> ReleaseChatAsync(Actor author, string text)
+    {
+        if (Info.Status != StreamStatus.Live)
+        {
+            throw new DomainException(ErrorCodes.NotLive, "Chat is open while the stream is live.");
+        }
+
+        return await PostAsync(author, ChatText.Normalize(text), flair: null);
+    }
+
+    public async Task<ChatMessageEvent> RemoveChatAsync(string creatorId, string messageId)
+    {
+        var info = Info;
+        if (info.CreatorId != creatorId)
+        {
+            throw DomainException.Forbidden("This stream is another creator's.");
+        }
+
+        var chat = _chatHistory.State.Chat;
+        var removed = chat.FirstOrDefault(m => m.Id == messageId) ?? throw DomainException.NotFound($"There is no message '{messageId}' in this stream's chat.");
+
+        // Written before the event goes out, unlike new messages: a deleted line must not come back with a move.
+        await PublishAsync(
+            new ChatMessageDeleted { StreamId = Id, MessageId = removed.Id, UserId = removed.UserId },
+            _ => _chatHistory.CommitAsync(new StreamChatState { Chat = [.. _chatHistory.State.Chat.Where(m => m.Id != messageId)] }));
+        return removed;
+    }
+
+    public Task<ChatMessageEvent?> FindChatAsync(string messageId) =>
+        Task.FromResult(_chatHistory.State.Chat.FirstOrDefault(m => m.Id == messageId));
+
+    private async Task<ChatMessageEvent> PostAsync(Actor author, string clean, ChatFlair? flair)
+    {
         var message = await PublishAsync(
             new ChatMessageEvent
             {
@@ -53,11 +113,27 @@ public sealed partial class StreamGrain
             });
         _chatHistory.State = new StreamChatState { Chat = [.. _chatHistory.State.Chat.TakeLast(_chat.HistorySize - 1), message] };
         _chatHistory.Changed();
-        _lastMessageAt[author.UserId] = now;
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         _engagementReceived++;
         Count((tally, at) => tally.Chat(at));
         return message;
+    }
+
+    private void RememberLastMessage(string userId, DateTimeOffset now, int slowModeSeconds)
+    {
+        // Written behind, never committed, so changed in place (no write runs during a grain call). Entries older
+        // than slow mode hold nobody back: they are dropped once the map grows, so it stays small.
+        var all = _limits.State.LastMessageAt;
+        if (all.Count >= 1_000)
+        {
+            foreach (var id in all.Where(e => now - e.Value >= TimeSpan.FromSeconds(slowModeSeconds)).Select(e => e.Key).ToList())
+            {
+                all.Remove(id);
+            }
+        }
+
+        all[userId] = now;
+        _limits.Changed();
     }
 
     public Task<StreamSnapshot> JoinAsync(ViewerJoin join)

@@ -23,6 +23,7 @@ public sealed partial class StreamGrain(
     [PersistentState("stream-poll", StorageNames.Default)] IPersistentState<StreamPollState> pollState,
     [PersistentState("stream-challenge", StorageNames.Default)] IPersistentState<StreamChallengeState> challengeState,
     [PersistentState("stream-moments", StorageNames.Default)] IPersistentState<StreamMomentsState> momentsState,
+    [PersistentState("stream-limits", StorageNames.Default)] IPersistentState<StreamLimitsState> limitsState,
     IOptions<StreamOptions> streamOptions,
     IOptions<ChatOptions> chatOptions,
     IPersistentStateFactory stateFactory,
@@ -47,6 +48,7 @@ public sealed partial class StreamGrain(
     private readonly StoredState<StreamPollState> _poll = new(grainContext, pollState, "stream-poll", logger, Unsaved);
     private readonly StoredState<StreamChallengeState> _challenge = new(grainContext, challengeState, "stream-challenge", logger, Unsaved);
     private readonly StoredState<StreamMomentsState> _moments = new(grainContext, momentsState, "stream-moments", logger, Unsaved);
+    private readonly StoredState<StreamLimitsState> _limits = new(grainContext, limitsState, "stream-limits", logger, Unsaved);
 
     // Per gifter: tokens and the last transfer applied, apart from the rest so a gift writes only its sender's bucket.
     private readonly SenderTallies _gifters = new(stateFactory, grainContext, "stream", logger, Unsaved);
@@ -148,6 +150,15 @@ public sealed partial class StreamGrain(
         catch (DomainException)
         {
             // Logged; the history since the last write is lost, the messages were delivered live.
+        }
+
+        try
+        {
+            await _limits.FlushAsync(cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // Logged; a viewer in slow mode may write once early on the next activation.
         }
 
         StreamStore.State = StreamStore.State with { SeqReserved = _seq, Replay = _replay.ToArray() };

@@ -186,3 +186,14 @@ public sealed record PendingTrigger(
 /// <summary>An open spin-wheel round.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.WheelRound")]
 public sealed record WheelRound([property: Id(0)] long RoundId, [property: Id(1)] string Seed, [property: Id(2)] string SeedHash);
+
+/// <summary>
+/// A stream's chat limits that must survive a move to another silo: when each viewer last wrote, for slow mode.
+/// Written behind, and only while slow mode is on.
+/// </summary>
+[GenerateSerializer, Alias("lsx.StreamLimitsState")]
+public sealed record StreamLimitsState
+{
+    [Id(0)]
+    public Dictionary<string, DateTimeOffset> LastMessageAt { get; init; } = [];
+}

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using LiveStreamX.Audit;
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
@@ -9,22 +8,26 @@ using LiveStreamX.Streams;
 using LiveStreamX.Users;
 using LiveStreamX.Wallets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveStreamX.Grains.Users;
 
 /// <summary>A user's profile and the limits that follow the user to whichever Api node they use.</summary>
 // Non-reentrant: the rate limit is checked and spent one message at a time.
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> user,
+    [PersistentState("user-limits", StorageNames.Default)] IPersistentState<UserLimitsState> limits,
     IOptions<ChatOptions> chatOptions,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider time) : Grain, IUserGrain
+    IGrainContext grainContext,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     // The chat flair (level, badges) as the user's progression last told it, so a message costs no progression call:
     // the progression grain pushes each new level or badge, and a copy older than this is read again, in case a push
     // was lost with a silo.
     private static readonly TimeSpan FlairMaxAge = TimeSpan.FromMinutes(1);
-    private TokenBucketRateLimiter? _chatLimiter;
+    private readonly StoredState<UserLimitsState> _limits = new(grainContext, limits, "user-limits", logger, "The chat limit could not be saved; try again.");
     private ChatFlair? _flair;
     private DateTimeOffset _flairReadAt;
 
@@ -55,27 +58,47 @@ public sealed class UserGrain(
     {
         var profile = user.State.Profile ?? throw DomainException.Forbidden("Sign in to chat.");
         var clean = ChatText.Normalize(text);
+        EnsureNotSuspended();
 
-        ChatLimiter.TryReplenish();
-        using var lease = ChatLimiter.AttemptAcquire();
-        if (!lease.IsAcquired)
+        // A full bucket allows a burst of N; it refills at N per period. Stored (written behind), so it follows the
+        // user to another silo.
+        var options = chatOptions.Value;
+        var now = time.GetUtcNow();
+        var bucket = TokenBucket.TryTake(_limits.State.Chat, options.RateLimitMessages, (double)options.RateLimitMessages / options.RateLimitPeriodSeconds, now, out var retry);
+        if (bucket is null)
         {
-            var options = chatOptions.Value;
-            var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
             throw new DomainException(
                 ErrorCodes.RateLimited,
                 $"Slow down: {options.RateLimitMessages} messages per {options.RateLimitPeriodSeconds} s; try again in {Math.Max(1, Math.Ceiling(retry.TotalSeconds))} s.");
         }
 
-        if (_flair is null || time.GetUtcNow() - _flairReadAt >= FlairMaxAge)
+        // The token is spent once the message is posted, or refused for what it says or who sent it (a ban, a
+        // blocked term): a message to a stream that is not there, or not live, changes nothing.
+        try
         {
-            var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
-            await SetFlairAsync(new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]));
-        }
+            await ScreenAsync(profile.ToActor(), streamId, clean);
+            if (_flair is null || time.GetUtcNow() - _flairReadAt >= FlairMaxAge)
+            {
+                var progress = await GrainFactory.Get<IProgressionGrain>(profile.Id).GetAsync();
+                await SetFlairAsync(new ChatFlair(progress.Level, [.. progress.Badges.TakeLast(3)]));
+            }
 
-        var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, _flair);
-        await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
-        return message;
+            var message = await GrainFactory.Get<IStreamGrain>(streamId).PostChatAsync(profile.ToActor(), clean, _flair);
+            Spend(bucket);
+            await GrainFactory.Get<IProgressionGrain>(profile.Id).TrackAsync(new XpActivity(XpSource.ChatMessage, streamId));
+            return message;
+        }
+        catch (DomainException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.Blocked or ErrorCodes.Held)
+        {
+            Spend(bucket);
+            throw;
+        }
+    }
+
+    private void Spend(TokenBucket bucket)
+    {
+        _limits.State = new UserLimitsState { Chat = bucket };
+        _limits.Changed();
     }
 
     public Task SetFlairAsync(ChatFlair flair)
@@ -142,20 +165,15 @@ public sealed class UserGrain(
         return new RoleChange(profile.Role, changed);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _chatLimiter?.Dispose();
-        return Task.CompletedTask;
+        try
+        {
+            await _limits.FlushAsync(cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // Logged; the next activation starts with a full bucket.
+        }
     }
-
-    // A full bucket allows a burst of N; it refills one token every period / N.
-    private TokenBucketRateLimiter ChatLimiter => _chatLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = chatOptions.Value.RateLimitMessages,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds((double)chatOptions.Value.RateLimitPeriodSeconds / chatOptions.Value.RateLimitMessages),
-        QueueLimit = 0,
-        // Refilled for the elapsed time when a message is checked, not by a timer per user.
-        AutoReplenishment = false,
-    });
 }

@@ -351,7 +351,7 @@ public sealed class Scenario : IAsyncDisposable
         }
     }
 
-    private static async Task<TestUser> SignInAsync(Uri api, string role)
+    internal static async Task<TestUser> SignInAsync(Uri api, string role)
     {
         using var http = LocalCluster.Http(api);
         using var response = await http.PostAsJsonAsync("/api/auth/dev-login", new { handle = TestIds.Handle(role[..1]), role });
@@ -361,7 +361,7 @@ public sealed class Scenario : IAsyncDisposable
         return new TestUser(user.GetProperty("id").GetString()!, user.GetProperty("handle").GetString()!, body.GetProperty("accessToken").GetString()!);
     }
 
-    private static async Task<string> CreateLiveStreamAsync(Uri api, TestUser creator)
+    internal static async Task<string> CreateLiveStreamAsync(Uri api, TestUser creator)
     {
         using var http = LocalCluster.Http(api, creator.Token);
         using var created = await http.PostAsJsonAsync("/api/streams", new { title = "Under fire", category = "testing" });

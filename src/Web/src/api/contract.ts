@@ -55,6 +55,8 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   insufficient_funds: true,
   rate_limited: true,
   unavailable: true,
+  blocked: true,
+  held: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -81,6 +83,10 @@ export const HubMethods = {
   startChallenge: 'challenge:start',
   markMoment: 'moment:mark',
   heartbeat: 'watch:heartbeat',
+  deleteChat: 'chat:delete',
+  timeout: 'moderation:timeout',
+  ban: 'moderation:ban',
+  unban: 'moderation:unban',
 } as const satisfies Record<string, HubMethodName>;
 
 const allHubMethods = Object.fromEntries(Object.values(HubMethods).map((name) => [name, true])) as AllOf<HubMethodName>;
@@ -132,6 +138,7 @@ export const STREAM_EVENT_TYPES = valuesOf<StreamEventType>({
   'moment:detected': true,
   'overlay:update': true,
   'leaderboard:update': true,
+  'chat:delete': true,
 });
 
 /** Under load an Api node sends a stream's consecutive events together, oldest first, under this name. */
@@ -143,7 +150,12 @@ export type UserEventType = UserEvent['type'];
 export type LevelUpEvent = Schemas['LevelUp'];
 export type BadgeEarnedEvent = Schemas['BadgeEarned'];
 /** The user events' names, registered with the hub apart from STREAM_EVENT_TYPES (outside the sequencer). */
-export const USER_EVENT_TYPES = valuesOf<UserEventType>({ 'level:up': true, 'badge:earned': true });
+export const USER_EVENT_TYPES = valuesOf<UserEventType>({
+  'level:up': true,
+  'badge:earned': true,
+  'moderation:restricted': true,
+  'moderation:lifted': true,
+});
 
 export type SendChatRequest = HubArgs<'chat:message'>[0];
 export type JoinResult = HubResult<'stream:join'>;
@@ -357,3 +369,16 @@ export const PROFILE_LIMITS = {
   avatarBytes: 256 * 1024,
   avatarTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
 } as const;
+// ---- Moderation ----
+
+export type DeleteChatRequest = HubArgs<'chat:delete'>[0];
+export type TimeoutUserRequest = HubArgs<'moderation:timeout'>[0];
+export type BanUserRequest = HubArgs<'moderation:ban'>[0];
+export type Restriction = Schemas['Restriction'];
+export type ModerationRestrictedEvent = Extract<UserEvent, { type: 'moderation:restricted' }>;
+export type ModeratorStatus = Schemas['ModeratorStatus'];
+export type ModerationView = Schemas['ModerationView'];
+export type BlockedTerm = Schemas['BlockedTerm'];
+export type TermAction = BlockedTerm['action'];
+export type HeldMessage = Schemas['HeldMessage'];
+export type AuditPage = Schemas['AuditPage'];

@@ -16,6 +16,8 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   insufficient_funds: 'Not enough tokens.',
   rate_limited: 'Slow down: you are going too fast.',
   unavailable: 'The service is busy. Try again in a moment.',
+  blocked: 'That message was not sent: it contains a blocked word.',
+  held: 'Your message waits for a moderator to approve it.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };

@@ -40,6 +40,10 @@ import {
   type UpvoteRequest,
   type UserEvent,
   type VoteRequest,
+  type BanUserRequest,
+  type DeleteChatRequest,
+  type Restriction,
+  type TimeoutUserRequest,
 } from './contract';
 
 /** The part of a HubConnection that takes event handlers. */
@@ -362,6 +366,21 @@ export class LiveConnection {
    */
   heartbeat(request: HeartbeatRequest): Promise<ProgressChange | null> {
     return this.invokeOnce(HubMethods.heartbeat, request);
+  }
+
+  /** Deletes a chat message (the stream's creator, their moderators, admins); every viewer gets `chat:delete`. */
+  deleteChat(request: DeleteChatRequest): Promise<null> {
+    return this.invokeOnce(HubMethods.deleteChat, request);
+  }
+
+  /** Times a user out of the chat of every stream of this stream's creator. */
+  timeoutUser(request: TimeoutUserRequest): Promise<Restriction> {
+    return this.invokeOnce(HubMethods.timeout, request);
+  }
+
+  /** Bans a user from the chat of every stream of this stream's creator. */
+  banUser(request: BanUserRequest): Promise<Restriction> {
+    return this.invokeOnce(HubMethods.ban, request);
   }
 
   /** Resolves true once the hub is connected (at once if it is), false after `timeoutMs` or on abort. */

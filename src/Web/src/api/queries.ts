@@ -48,6 +48,10 @@ export const queryKeys = {
   currentSeason: () => ['seasons', 'current'] as const,
   profile: (userId: string) => ['users', userId, 'profile'] as const,
   audit: (query: object) => ['admin', 'audit', query] as const,
+  moderation: (creatorId: string) => ['creators', creatorId, 'moderation'] as const,
+  held: (creatorId: string) => ['creators', creatorId, 'held'] as const,
+  moderationLog: (creatorId: string) => ['creators', creatorId, 'moderation-log'] as const,
+  moderatorStatus: (userId: string | null, creatorId: string) => ['me', userId, 'moderates', creatorId] as const,
 };
 
 /** The message to show for a failed query. */

@@ -45,6 +45,11 @@ import type {
   PublicProfile,
   RoleChangeRequest,
   RoleChanged,
+  ModeratorStatus,
+  ModerationView,
+  BlockedTerm,
+  HeldMessage,
+  AuditPage,
 } from './contract';
 
 export interface RestClientOptions {
@@ -316,6 +321,61 @@ export class RestClient {
   /** One page of the audit log, newest first. */
   getAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditLog> {
     return this.call(this.client.GET('/api/admin/audit', { params: { query }, signal }));
+  }
+
+  /** Whether I may moderate the creator's streams (to show moderator tools in the chat). */
+  getModeratorStatus(creatorId: string, signal?: AbortSignal): Promise<ModeratorStatus> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/moderation/me', { params: { path: { creatorId } }, signal }));
+  }
+
+  /** A creator's rules: moderators, bans, timeouts, blocked terms (the creator, moderators, admins). */
+  getModeration(creatorId: string, signal?: AbortSignal): Promise<ModerationView> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/moderation', { params: { path: { creatorId } }, signal }));
+  }
+
+  /** Appoints (`add`) or removes a moderator of all of the creator's streams. */
+  setModerator(creatorId: string, userId: string, add: boolean): Promise<ModerationView> {
+    const params = { params: { path: { creatorId, userId } } };
+    return this.call(
+      add
+        ? this.client.PUT('/api/creators/{creatorId}/moderators/{userId}', params)
+        : this.client.DELETE('/api/creators/{creatorId}/moderators/{userId}', params),
+    );
+  }
+
+  /** Lifts a ban, or ends a timeout early. */
+  async liftRestriction(creatorId: string, userId: string, kind: 'ban' | 'timeout'): Promise<void> {
+    const params = { params: { path: { creatorId, userId } } };
+    await this.call(
+      kind === 'ban'
+        ? this.client.DELETE('/api/creators/{creatorId}/bans/{userId}', params)
+        : this.client.DELETE('/api/creators/{creatorId}/timeouts/{userId}', params),
+    );
+  }
+
+  /** Replaces the creator's blocked terms; field errors are keyed like `terms[2].term`. */
+  setBlockedTerms(creatorId: string, terms: BlockedTerm[]): Promise<ModerationView> {
+    return this.call(this.client.PUT('/api/creators/{creatorId}/blocked-terms', { params: { path: { creatorId } }, body: { terms } }));
+  }
+
+  /** Messages held by a blocked term, oldest first. */
+  getHeld(creatorId: string, signal?: AbortSignal): Promise<HeldMessage[]> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/held', { params: { path: { creatorId } }, signal }));
+  }
+
+  /** Posts a held message (`approve`) or discards it. */
+  async reviewHeld(creatorId: string, heldId: string, approve: boolean): Promise<void> {
+    const params = { params: { path: { creatorId, heldId } } };
+    await this.call(
+      approve
+        ? this.client.POST('/api/creators/{creatorId}/held/{heldId}/approve', params)
+        : this.client.POST('/api/creators/{creatorId}/held/{heldId}/reject', params),
+    );
+  }
+
+  /** The moderation log of the creator's streams, newest first. */
+  getModerationLog(creatorId: string, signal?: AbortSignal): Promise<AuditPage> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/moderation/log', { params: { path: { creatorId }, query: { limit: 50 } }, signal }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

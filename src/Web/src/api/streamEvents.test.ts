@@ -48,9 +48,10 @@ describe('the stream event names', () => {
 
   it('are told apart from the client-to-server methods the client calls', () => {
     const methods = new Set<string>(Object.values(HubMethods));
-    // chat:message and poll:create are both: the method's answer is also broadcast as the event.
+    // chat:message and poll:create are both: the method's answer is also broadcast as the event; chat:delete is
+    // what a moderator calls and what every viewer then receives.
     const both = STREAM_EVENT_TYPES.filter((type) => methods.has(type));
-    expect(both.sort()).toEqual(['chat:message', 'poll:create']);
+    expect(both.sort()).toEqual(['chat:delete', 'chat:message', 'poll:create']);
   });
 
   it('are all registered with the hub connection, each once', () => {
@@ -99,7 +100,7 @@ describe('the stream event names', () => {
 describe('the user event names', () => {
   it('list every UserEvent type, and are kept apart from the stream events (no streamId, no seq)', () => {
     expectTypeOf<(typeof USER_EVENT_TYPES)[number]>().toEqualTypeOf<UserEventType>();
-    expect([...USER_EVENT_TYPES].sort()).toEqual(['badge:earned', 'level:up']);
+    expect([...USER_EVENT_TYPES].sort()).toEqual(['badge:earned', 'level:up', 'moderation:lifted', 'moderation:restricted']);
     expect(USER_EVENT_TYPES.filter((type) => (STREAM_EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { CustomizePage } from '../features/overlay/CustomizePage';
 import { ProfilePage } from '../features/progression/ProfilePage';
 import { ProgressProvider } from '../features/progression/ProgressProvider';
 import { CommandGiftsPage } from '../features/studio/CommandGiftsPage';
+import { ModerationPage } from '../features/studio/ModerationPage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
@@ -38,6 +39,7 @@ export function App() {
               <Route path="studio" element={<StudioPage />} />
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
+              <Route path="studio/moderation" element={<ModerationPage />} />
               <Route path="wallet" element={<WalletPage />} />
               <Route path="leaderboards" element={<LeaderboardsPage />} />
               <Route path="u/:userId" element={<ProfilePage />} />

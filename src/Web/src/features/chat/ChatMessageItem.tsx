@@ -4,6 +4,7 @@ import type { ChatMessageEvent } from '../../api/contract';
 import { clockTime, hueOf } from '../../lib/format';
 import { chatBadges } from '../progression/badges';
 import { BadgeIcon } from '../progression/BadgeIcon';
+import type { ChatModeration } from './useChatModeration';
 
 interface ChatMessageItemProps {
   message: ChatMessageEvent;
@@ -13,6 +14,8 @@ interface ChatMessageItemProps {
   mine: boolean;
   /** Slow-mo chat is on: a message that arrives now glides in slowly (read once, when it first shows). */
   slowMotion?: boolean;
+  /** The moderator tools, when the reader may moderate and the line is someone else's. */
+  moderation?: ChatModeration | null;
 }
 
 /**
@@ -20,7 +23,7 @@ interface ChatMessageItemProps {
  * `system` line (a level milestone) is the platform speaking: muted, without a name to click. The text is plain
  * text from other people: rendered only as a React text node.
  */
-export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, mine, slowMotion = false }: ChatMessageItemProps) {
+export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, mine, slowMotion = false, moderation = null }: ChatMessageItemProps) {
   // Fixed at mount: messages already shown must not replay their entrance when slow-mo starts or stops.
   const [slow] = useState(slowMotion);
   if (message.role === 'system') {
@@ -70,6 +73,24 @@ export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, 
       <span className="chat-message__text" data-testid="chat-text">
         {message.text}
       </span>
+      {moderation && !mine && !byHost && (
+        <details className="chat-mod" data-testid="chat-mod-menu">
+          <summary className="chat-mod__toggle" aria-label={`Moderate ${message.handle}'s message`}>
+            ⋯
+          </summary>
+          <span className="chat-mod__actions">
+            <button type="button" data-testid="chat-mod-delete" onClick={() => moderation.remove(message)}>
+              Delete
+            </button>
+            <button type="button" data-testid="chat-mod-timeout" onClick={() => moderation.timeout(message)}>
+              Time out 10 min
+            </button>
+            <button type="button" data-testid="chat-mod-ban" onClick={() => moderation.ban(message)}>
+              Ban
+            </button>
+          </span>
+        </details>
+      )}
     </li>
   );
 });

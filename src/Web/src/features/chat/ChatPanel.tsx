@@ -3,6 +3,7 @@ import type { ChatMessageEvent, Stream } from '../../api/contract';
 import type { Session } from '../auth/sessionStorage';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';
+import type { ChatModeration } from './useChatModeration';
 
 /** How close to the bottom (px) still counts as "at the newest message". */
 const STICK_PX = 48;
@@ -16,6 +17,10 @@ interface ChatPanelProps {
   slowMotion?: boolean;
   /** The panel shows (false while another tab of the side panel does). */
   active?: boolean;
+  /** The moderator tools, for the stream's creator, their moderators and admins. */
+  moderation?: ChatModeration | null;
+  /** Why the reader may not chat here (a ban or timeout the server told), or null. */
+  restriction?: string | null;
 }
 
 function blockedReason(stream: Stream | null, session: Session | null): string | null {
@@ -35,7 +40,16 @@ function blockedReason(stream: Stream | null, session: Session | null): string |
 }
 
 /** Live chat: follows the newest message unless the reader scrolled up, then offers a jump back down. */
-export function ChatPanel({ stream, messages, session, onSend, slowMotion = false, active = true }: ChatPanelProps) {
+export function ChatPanel({
+  stream,
+  messages,
+  session,
+  onSend,
+  slowMotion = false,
+  active = true,
+  moderation = null,
+  restriction = null,
+}: ChatPanelProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const stickRef = useRef(true);
   const lastSeqRef = useRef<number | null>(null);
@@ -131,6 +145,7 @@ export function ChatPanel({ stream, messages, session, onSend, slowMotion = fals
               byHost={stream !== null && message.userId === stream.creatorId}
               mine={session !== null && message.userId === session.user.id}
               slowMotion={slowMotion}
+              moderation={moderation}
             />
           ))}
         </ol>
@@ -140,7 +155,12 @@ export function ChatPanel({ stream, messages, session, onSend, slowMotion = fals
           </button>
         )}
       </div>
-      <ChatComposer blockedReason={blockedReason(stream, session)} note={note} onSend={send} />
+      {moderation?.error && (
+        <p className="chat__mod-error" role="alert" data-testid="chat-mod-error">
+          {moderation.error}
+        </p>
+      )}
+      <ChatComposer blockedReason={restriction ?? blockedReason(stream, session)} note={note} onSend={send} />
     </section>
   );
 }

@@ -35,7 +35,16 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
     }
   }, [fetched]);
 
-  useEffect(() => live.onUserEvent((event) => dispatch({ type: 'event', event })), [live]);
+  useEffect(
+    () =>
+      live.onUserEvent((event) => {
+        // Moderation notices are the chat's to show; progression takes its own two.
+        if (event.type === 'level:up' || event.type === 'badge:earned') {
+          dispatch({ type: 'event', event });
+        }
+      }),
+    [live],
+  );
 
   const applyChange = useCallback((change: ProgressChange) => dispatch({ type: 'change', change, toast: true }), []);
   const dismiss = useCallback((key: string) => dispatch({ type: 'dismiss', key }), []);

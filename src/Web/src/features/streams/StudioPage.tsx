@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Link } from 'react-router-dom';
 import type { Stream } from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
@@ -20,6 +21,11 @@ export function StudioPage() {
           <h1 className="page-head__title">Studio</h1>
           <p className="page-head__lead">Create streams, take them live, and keep chat in hand.</p>
         </div>
+        {session && canCreate(session) && (
+          <Link className="button button--ghost" to="/studio/moderation" data-testid="studio-moderation-link">
+            Moderation
+          </Link>
+        )}
       </header>
       {session && canCreate(session) ? (
         <Studio creatorId={session.user.id} />

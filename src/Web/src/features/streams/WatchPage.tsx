@@ -7,6 +7,7 @@ import { cssVars } from '../../lib/cssVars';
 import { timeAgo } from '../../lib/format';
 import { useSession } from '../auth/sessionContext';
 import { ChatPanel } from '../chat/ChatPanel';
+import { useChatModeration, useChatRestriction } from '../chat/useChatModeration';
 import { ChallengeBar } from '../engagement/challenges/ChallengeBar';
 import { ChallengeForm } from '../engagement/challenges/ChallengeForm';
 import { useChallenge } from '../engagement/challenges/useChallenge';
@@ -73,6 +74,8 @@ export function WatchPage() {
   const offsetMs = useClockOffset(room.feed);
   const topGifters = useStreamLeaderboard(room.feed);
   useWatchHeartbeat(streamId, session !== null && stream?.status === 'live');
+  const moderation = useChatModeration(stream);
+  const restriction = useChatRestriction(stream);
   const isHost = session !== null && stream !== null && (session.user.id === stream.creatorId || session.user.role === 'admin');
   const fromMoment = params.get('moment');
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -222,6 +225,8 @@ export function WatchPage() {
                 onSend={room.send}
                 slowMotion={overlay.slowMotion}
                 active={active}
+                moderation={moderation}
+                restriction={restriction}
               />
             ),
             qa: () => <QaPanel controller={qa} stream={stream} session={session} isHost={isHost} />,

@@ -99,4 +99,10 @@ describe('the watch page view', () => {
     expect(state.messages).toHaveLength(MAX_MESSAGES);
     expect(state.messages[0]?.seq).toBe(16);
   });
+
+  it('removes a message a moderator deleted, and only that one', () => {
+    let state = joined({ chat: [chat(1), chat(2)] });
+    state = roomReducer(state, { type: 'event', event: { type: 'chat:delete', streamId: 's_1', seq: 6, at: '', messageId: 'm_1', userId: 'u_2' } });
+    expect(state.messages.map((m) => m.id)).toEqual(['m_2']);
+  });
 });

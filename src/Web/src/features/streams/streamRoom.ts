@@ -62,6 +62,9 @@ function applyEvent(state: RoomState, event: StreamEvent): RoomState {
   switch (event.type) {
     case 'chat:message':
       return { ...state, messages: append(state.messages, event) };
+    case 'chat:delete':
+      // A moderator deleted it: it leaves every screen, as it left the stream's history.
+      return { ...state, messages: state.messages.filter((m) => m.id !== event.messageId) };
     case 'viewers:count':
       return { ...state, viewerCount: event.count };
     case 'stream:state':
