@@ -17,6 +17,7 @@ public static class AuthApi
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
         auth.MapPost("/dev-login", DevLoginAsync)
             .WithSummary("Development sign-in by handle: creates the user on first use; sets the refresh cookie. Off unless LSX__Auth__DevLogin (on by default in embedded mode).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
 

@@ -13,7 +13,8 @@ public static class SessionsApi
         var auth = app.MapGroup(RefreshToken.CookiePath).WithTags("Identity").AllowAnonymous();
         auth.MapPost("/refresh", (HttpContext http, SessionService sessions) => sessions.RefreshAsync(http))
             .WithSummary("A new access token for the refresh cookie, which is rotated; a replayed cookie ends its session.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/logout", LogoutAsync)
             .WithSummary("Ends the session of the refresh cookie and clears the cookie.");
 

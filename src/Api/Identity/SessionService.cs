@@ -24,6 +24,11 @@ public sealed partial class SessionService(
     /// </summary>
     public async Task<SignedIn> StartSessionAsync(HttpContext http, UserProfile user, string method, string? subject = null)
     {
+        if (await grains.Get<IUserGrain>(user.Id).GetSuspensionAsync() is { } suspension)
+        {
+            throw DomainException.Forbidden(Suspended(suspension));
+        }
+
         user = await admins.ApplyAsync(user, method, subject);
         var refresh = RefreshToken.New(user.Id);
         var session = await Sessions(user.Id).StartAsync(
@@ -38,6 +43,14 @@ public sealed partial class SessionService(
         if (RefreshToken.Read(http) is not { } presented)
         {
             return Refused(http, "No session: sign in.");
+        }
+
+        // A suspended account gets no new access token: the one it holds runs out within minutes. The session stays,
+        // so it works again when the suspension ends.
+        if (await grains.Get<IUserGrain>(presented.UserId).GetSuspensionAsync() is { } suspension)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden, title: "Suspended", detail: Suspended(suspension), type: ErrorStatus.TypeOf(ErrorCodes.Forbidden));
         }
 
         var next = presented.Next();
@@ -77,6 +90,9 @@ public sealed partial class SessionService(
 
         RefreshToken.Clear(http);
     }
+
+    private static string Suspended(Moderation.Restriction suspension) =>
+        suspension.Until is { } until ? $"This account is suspended until {until:u}." : "This account is suspended.";
 
     private ISessionsGrain Sessions(string userId) => grains.Get<ISessionsGrain>(userId);
 
