@@ -302,6 +302,57 @@ export interface CommandGiftsConfig {
 export type CommandGiftsView = Schemas['CommandGiftsView'];
 export type WheelHistory = Schemas['WheelHistory'];
 
+// ---- Creator analytics ----
+
+// Written from src/Grains.Abstractions/Analytics/StreamAnalytics.cs until the Api's OpenAPI document carries the
+// endpoints; then they become aliases of the generated schemas.
+export interface AnalyticsSummary {
+  peakViewers: number;
+  averageViewers: number;
+  uniqueViewers: number;
+  averageWatchSeconds: number;
+  chatMessages: number;
+  chatDensity: number;
+  reactions: number;
+  gifts: number;
+  tokens: number;
+  earnings: number;
+  subscriptions: number;
+  newFollowers: number;
+}
+export interface AnalyticsMinute {
+  at: Timestamp;
+  peakViewers: number;
+  averageViewers: number;
+  watchers: number;
+  chatMessages: number;
+  chatDensity: number;
+  reactions: Record<string, number>;
+  gifts: number;
+  tokens: number;
+  earnings: number;
+  subscriptions: number;
+  newFollowers: number;
+}
+export interface RetentionPoint {
+  minute: number;
+  share: number;
+}
+/** `GET /api/streams/{id}/analytics`: the range's totals, one row per minute, the retention curve. */
+export interface StreamAnalytics {
+  streamId: string;
+  from: Timestamp | null;
+  to: Timestamp | null;
+  summary: AnalyticsSummary;
+  minutes: AnalyticsMinute[];
+  retention: RetentionPoint[];
+}
+/** The `from`/`to` query of both analytics endpoints (ISO timestamps; either may be left out). */
+export interface AnalyticsRange {
+  from?: Timestamp;
+  to?: Timestamp;
+}
+
 // ---- The server's input limits (its rules; PROTOCOL.md names them) ----
 
 export const POLL_QUESTION_MAX = 200;

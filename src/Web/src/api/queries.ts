@@ -46,6 +46,7 @@ export const queryKeys = {
   myRank: (userId: string | null, category: LeaderboardCategory, scope: LeaderboardScope) =>
     ['me', userId, 'rank', category, scope] as const,
   currentSeason: () => ['seasons', 'current'] as const,
+  analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
 };
 
 /** The message to show for a failed query. */
