@@ -103,6 +103,7 @@ public static class LiveStreamXExtensions
         app.MapEngagementApi();
         app.MapMomentPages();
         app.MapLeaderboardsApi();
+        app.MapAnalyticsApi();
         app.MapHub<LiveHub>(LiveHub.Path);
 
         app.MapOpenApi();

@@ -1,3 +1,4 @@
+using LiveStreamX.Analytics;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Chat;
 using LiveStreamX.Api.Mood;
@@ -212,9 +213,14 @@ public sealed class LiveHub(
         var input = heartbeat ?? throw DomainException.InvalidInput("heartbeat", "Send { streamId, visible }.");
         StreamNames.RequireValidId(input.StreamId);
         await streams.RequireAsync(input.StreamId);
-        return input.Visible
-            ? await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
-            : null;
+        if (!input.Visible)
+        {
+            return null;
+        }
+
+        // One-way: the creator's watch-time figures (docs/PROTOCOL.md, analytics).
+        await grains.Get<IStreamAnalyticsGrain>(input.StreamId).RecordHeartbeatAsync(actor.UserId, DateTimeOffset.UtcNow);
+        return await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId));
     }
 
     public override async Task OnConnectedAsync()

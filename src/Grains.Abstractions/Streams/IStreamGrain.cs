@@ -21,6 +21,13 @@ public interface IStreamGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<StreamInfo?> GetAsync();
 
+    /// <summary>
+    /// For the stream's creator or an admin: the analytics counts of the minute under way, handed over to the stream's
+    /// analytics grain, which asks for them when its figures are read.
+    /// </summary>
+    [Alias("TakeAnalytics")]
+    Task<Analytics.AnalyticsTally> TakeAnalyticsAsync(Actor actor);
+
     /// <summary>Moves the stream along its lifecycle; only its creator or an admin may.</summary>
     [Alias("MoveTo")]
     Task<StreamInfo> MoveToAsync(Actor actor, StreamStatus target);

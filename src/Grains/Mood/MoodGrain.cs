@@ -63,6 +63,7 @@ public sealed class MoodGrain(
 
         // Challenges and highlight moments count reactions too: once per batch, never per reaction.
         await Stream.RecordReactionsAsync(batch.Counts.Sum());
+        GrainFactory.Get<LiveStreamX.Analytics.IStreamAnalyticsGrain>(this.GetPrimaryKeyString()).RecordReactionsAsync(time.GetUtcNow(), batch.Counts).Ignore();
     }
 
     public Task<MoodSnapshot> GetAsync()

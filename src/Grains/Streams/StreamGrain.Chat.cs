@@ -56,6 +56,7 @@ public sealed partial class StreamGrain
         _lastMessageAt[author.UserId] = now;
         AddChallengeProgress(ChallengeKind.ChatMessages, 1);
         _engagementReceived++;
+        Count((tally, at) => tally.Chat(at));
         return message;
     }
 

@@ -69,6 +69,7 @@ public sealed partial class StreamGrain
         }
 
         AddChallengeProgress(ChallengeKind.GiftTokens, delivery.Tokens);
+        Count((tally, at) => tally.Gift(at, delivery.Count, delivery.Tokens, delivery.CreatorShare));
         ScheduleBoardUpdate();
         RecordSignal(_giftSpikes, delivery.Tokens);
         await RunCommandsAsync();

@@ -199,6 +199,7 @@ public sealed partial class StreamGrain : IIncomingGrainCallFilter
         _announcedViewers = count;
         _peakViewers = Math.Max(_peakViewers, count);
         _lastViewerAnnouncement = time.GetUtcNow();
+        Count((tally, at) => tally.Viewers(at, count));
         await PublishAsync(new ViewerCountChanged { StreamId = Id, Count = count });
         await Directory.UpdateViewersAsync(Id, count);
     }

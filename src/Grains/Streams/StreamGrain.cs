@@ -134,6 +134,7 @@ public sealed partial class StreamGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        HandOverAnalytics();
         await FlushNodesAsync(cancellationToken);
         if (StreamStore.State.Info is null)
         {
@@ -220,6 +221,9 @@ public sealed partial class StreamGrain(
         }
         else if (target == StreamStatus.Ended)
         {
+            // The audience's count ends with the stream, whoever still has its page open.
+            Count((tally, at) => tally.Viewers(at, 0));
+            HandOverAnalytics();
             await CreditCreatorAsync(moved);
         }
 

@@ -10,7 +10,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Development sign-in by handle: creates the user on first use. */
+        /** Development sign-in by handle: creates the user on first use; sets the refresh cookie. Off unless LSX__Auth__DevLogin (on by default in embedded mode). */
         post: {
             parameters: {
                 query?: never;
@@ -40,6 +40,15 @@ export type paths = {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -251,6 +260,213 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new access token for the refresh cookie, which is rotated; a replayed cookie ends its session. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session of the refresh cookie and clears the cookie. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My open sessions, most recently used first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"][];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Signs out everywhere: ends every session of mine, this one included. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsEnded"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends one of my sessions. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1416,6 +1632,160 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/streams/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stream's figures per minute between from and to (ISO 8601, both optional; at most 31 days): viewers, watch time, retention, chat density, reactions by mood, gifts and earnings. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StreamAnalytics"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/streams/{id}/analytics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV, one row per minute. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1427,6 +1797,67 @@ export type components = {
             detail: string;
             /** Format: date-time */
             at: string;
+        };
+        /**
+         * @description One minute: concurrent viewers (peak, and the time-weighted average), signed-in viewers who sent a heartbeat,
+         *     chat and its density, reactions by mood (lower-case mood names), gifts, tokens and the creator's earnings.
+         */
+        AnalyticsMinute: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            peakViewers: number;
+            /** Format: double */
+            averageViewers: number;
+            /** Format: int32 */
+            watchers: number;
+            /** Format: int64 */
+            chatMessages: number;
+            /** Format: double */
+            chatDensity: number;
+            reactions: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            gifts: number;
+            /** Format: int64 */
+            tokens: number;
+            /** Format: int64 */
+            earnings: number;
+            /** Format: int64 */
+            subscriptions: number;
+            /** Format: int64 */
+            newFollowers: number;
+        };
+        /**
+         * @description Totals of the range. ChatDensity: chat messages per minute per 100 viewers;
+         *     UniqueViewers and AverageWatchSeconds count signed-in viewers (their heartbeats).
+         */
+        AnalyticsSummary: {
+            /** Format: int32 */
+            peakViewers: number;
+            /** Format: double */
+            averageViewers: number;
+            /** Format: int32 */
+            uniqueViewers: number;
+            /** Format: double */
+            averageWatchSeconds: number;
+            /** Format: int64 */
+            chatMessages: number;
+            /** Format: double */
+            chatDensity: number;
+            /** Format: int64 */
+            reactions: number;
+            /** Format: int64 */
+            gifts: number;
+            /** Format: int64 */
+            tokens: number;
+            /** Format: int64 */
+            earnings: number;
+            /** Format: int64 */
+            subscriptions: number;
+            /** Format: int64 */
+            newFollowers: number;
         };
         /** @description The user earned a badge. */
         BadgeEarned: {
@@ -2114,6 +2545,14 @@ export type components = {
             /** Format: int32 */
             option: number;
         };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+        };
         /** @description A user's XP, level and badges, and as a creator their creator XP and level. */
         Progress: {
             userId: string;
@@ -2256,6 +2695,13 @@ export type components = {
             /** Format: int32 */
             count?: null | number;
         };
+        /** @description The share (0–1) of the range's signed-in viewers who watched at least Minute minutes. */
+        RetentionPoint: {
+            /** Format: int32 */
+            minute: number;
+            /** Format: double */
+            share: number;
+        };
         /** @description A weekly season. */
         Season: {
             /** Format: int32 */
@@ -2272,7 +2718,25 @@ export type components = {
                 [key: string]: components["schemas"]["BoardEntry"][];
             };
         };
-        /** @description The answer to a sign-in. */
+        /** @description One of my sessions; Current is the one this access token belongs to. */
+        SessionInfo: {
+            id: string;
+            method: string;
+            client: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            current: boolean;
+        };
+        /** @description How many sessions "sign out everywhere" ended. */
+        SessionsEnded: {
+            /** Format: int32 */
+            ended: number;
+        };
+        /** @description The answer to a sign-in or a refresh: a short access token (the refresh token travels in its cookie). */
         SignedIn: {
             accessToken: string;
             /** Format: date-time */
@@ -2298,6 +2762,17 @@ export type components = {
         SlowModeRequest: {
             /** Format: int32 */
             seconds: null | number;
+        };
+        /** @description A stream's figures over a range of minutes: totals, one row per minute, and the retention curve. */
+        StreamAnalytics: {
+            streamId: string;
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            summary: components["schemas"]["AnalyticsSummary"];
+            minutes: components["schemas"]["AnalyticsMinute"][];
+            retention: components["schemas"]["RetentionPoint"][];
         };
         /** @description Every StreamEvent a client may receive, told apart by `type`. */
         StreamEvent: components["schemas"]["ChallengeUpdated"] | components["schemas"]["ChatMessageEvent"] | components["schemas"]["SlowModeChanged"] | components["schemas"]["GiftReceived"] | components["schemas"]["LeaderboardUpdated"] | components["schemas"]["MomentDetected"] | components["schemas"]["MoodStateChanged"] | components["schemas"]["OverlayTriggered"] | components["schemas"]["OverlayUpdated"] | components["schemas"]["PollClosed"] | components["schemas"]["PollCreated"] | components["schemas"]["PollUpdated"] | components["schemas"]["QaUpdated"] | components["schemas"]["StreamStateChanged"] | components["schemas"]["ViewerCountChanged"] | components["schemas"]["WheelCommitted"] | components["schemas"]["WheelRevealed"];
