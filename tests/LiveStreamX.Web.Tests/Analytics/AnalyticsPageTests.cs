@@ -56,7 +56,7 @@ public sealed partial class AnalyticsPageTests(BrowserFixture fixture)
         await studio.ScreenshotIfAskedAsync("lsx-analytics");
 
         var download = await studio.RunAndWaitForDownloadAsync(() => studio.GetByTestId("analytics-csv").ClickAsync());
-        Assert.Equal($"analytics-{streamId}.csv", download.SuggestedFilename);
+        Assert.Equal($"{streamId}-analytics.csv", download.SuggestedFilename);
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.True(csv.Length >= 2, "a header and at least one minute: " + string.Join(" | ", csv));
     }

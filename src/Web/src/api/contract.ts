@@ -3,7 +3,7 @@
 // a field. What is added: the names the app uses for those schemas, the value lists that exist at run time (each
 // checked against the generated union, so the server adding or dropping a value is a compile error), the narrower
 // views the client reads wire values into (marked as such), and the server's input limits.
-import type { components } from './generated/schema';
+import type { components, paths } from './generated/schema';
 
 type Schemas = components['schemas'];
 
@@ -304,54 +304,14 @@ export type WheelHistory = Schemas['WheelHistory'];
 
 // ---- Creator analytics ----
 
-// Written from src/Grains.Abstractions/Analytics/StreamAnalytics.cs until the Api's OpenAPI document carries the
-// endpoints; then they become aliases of the generated schemas.
-export interface AnalyticsSummary {
-  peakViewers: number;
-  averageViewers: number;
-  uniqueViewers: number;
-  averageWatchSeconds: number;
-  chatMessages: number;
-  chatDensity: number;
-  reactions: number;
-  gifts: number;
-  tokens: number;
-  earnings: number;
-  subscriptions: number;
-  newFollowers: number;
-}
-export interface AnalyticsMinute {
-  at: Timestamp;
-  peakViewers: number;
-  averageViewers: number;
-  watchers: number;
-  chatMessages: number;
-  chatDensity: number;
-  reactions: Record<string, number>;
-  gifts: number;
-  tokens: number;
-  earnings: number;
-  subscriptions: number;
-  newFollowers: number;
-}
-export interface RetentionPoint {
-  minute: number;
-  share: number;
-}
 /** `GET /api/streams/{id}/analytics`: the range's totals, one row per minute, the retention curve. */
-export interface StreamAnalytics {
-  streamId: string;
-  from: Timestamp | null;
-  to: Timestamp | null;
-  summary: AnalyticsSummary;
-  minutes: AnalyticsMinute[];
-  retention: RetentionPoint[];
-}
+export type StreamAnalytics = Schemas['StreamAnalytics'];
+export type AnalyticsSummary = Schemas['AnalyticsSummary'];
+/** One minute; `reactions` is keyed by lower-case mood name. */
+export type AnalyticsMinute = Schemas['AnalyticsMinute'];
+export type RetentionPoint = Schemas['RetentionPoint'];
 /** The `from`/`to` query of both analytics endpoints (ISO timestamps; either may be left out). */
-export interface AnalyticsRange {
-  from?: Timestamp;
-  to?: Timestamp;
-}
+export type AnalyticsRange = NonNullable<paths['/api/streams/{id}/analytics']['get']['parameters']['query']>;
 
 // ---- The server's input limits (its rules; PROTOCOL.md names them) ----
 

@@ -172,7 +172,7 @@ describe('the analytics page', () => {
     await waitFor(() => expect(clicked).toHaveLength(1));
     expect(fetchCsv.mock.calls[0]![0]).toBe('s_1');
     expect(createObjectURL).toHaveBeenCalledWith(csv);
-    expect(clicked[0]!.download).toBe('analytics-s_1.csv');
+    expect(clicked[0]!.download).toBe('s_1-analytics.csv');
     expect(clicked[0]!.getAttribute('href')).toBe('blob:analytics');
   });
 

@@ -55,7 +55,7 @@ describe('analytics view', () => {
   });
 
   it('names the CSV after the stream with only safe characters', () => {
-    expect(csvFileName('s_abc-1')).toBe('analytics-s_abc-1.csv');
-    expect(csvFileName('s/../x')).toBe('analytics-s____x.csv');
+    expect(csvFileName('s_abc-1')).toBe('s_abc-1-analytics.csv');
+    expect(csvFileName('s/../x')).toBe('s____x-analytics.csv');
   });
 });

@@ -115,7 +115,7 @@ export function summaryFigures(summary: AnalyticsSummary): Figure[] {
   ];
 }
 
-/** The CSV's file name, from the stream id (only characters every file system takes). */
+/** The CSV's file name, the one the server's Content-Disposition names (only characters every file system takes). */
 export function csvFileName(streamId: string): string {
-  return `analytics-${streamId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
+  return `${streamId.replace(/[^A-Za-z0-9_-]/g, '_')}-analytics.csv`;
 }
