@@ -49,10 +49,11 @@ public sealed partial class AnalyticsPageTests(BrowserFixture fixture)
             await Expect(Chart(studio, chart)).ToBeVisibleAsync();
         }
 
-        // Drawn, not just laid out: the viewer and chat lines have a path, the gift minute a bar.
-        await Expect(Chart(studio, "viewers").Locator("svg.recharts-surface path.recharts-line-curve").First).ToHaveAttributeAsync("d", new Regex("^M"));
-        await Expect(Chart(studio, "chat").Locator("svg.recharts-surface .recharts-bar-rectangle path").First).ToBeVisibleAsync();
-        await Expect(Chart(studio, "gifts").Locator("svg.recharts-surface .recharts-bar-rectangle path").First).ToBeVisibleAsync();
+        // Drawn, not just laid out: the viewers' line (a dot per minute while there are only one or two), and bars
+        // for the chat and the gifts of the minute.
+        await Expect(Surface(studio, "viewers").Locator(".recharts-line-dots circle, path.recharts-line-curve[d^='M']").First).ToBeVisibleAsync();
+        await Expect(Surface(studio, "chat").Locator(".recharts-bar-rectangle path").First).ToBeVisibleAsync();
+        await Expect(Surface(studio, "gifts").Locator(".recharts-bar-rectangle path").First).ToBeVisibleAsync();
         await studio.ScreenshotIfAskedAsync("lsx-analytics");
 
         var download = await studio.RunAndWaitForDownloadAsync(() => studio.GetByTestId("analytics-csv").ClickAsync());
@@ -103,11 +104,11 @@ public sealed partial class AnalyticsPageTests(BrowserFixture fixture)
 
         await page.GotoAsync($"/studio/streams/{streamId}/analytics");
         await Expect(Figure(page, "chatMessages")).ToHaveAttributeAsync("data-value", "1");
-        await Expect(Chart(page, "viewers").Locator("svg.recharts-surface")).ToBeVisibleAsync();
+        await Expect(Surface(page, "viewers")).ToBeVisibleAsync();
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, innerWidth) = (widths[0], widths[1]);
         Assert.True(scrollWidth <= innerWidth, $"the page is {scrollWidth} px wide on a {innerWidth} px phone");
-        var chartWidth = await Chart(page, "viewers").Locator("svg.recharts-surface").EvaluateAsync<double>("svg => svg.getBoundingClientRect().width");
+        var chartWidth = await Surface(page, "viewers").EvaluateAsync<double>("svg => svg.getBoundingClientRect().width");
         Assert.InRange(chartWidth, 200, innerWidth);
         await page.ScreenshotIfAskedAsync("lsx-analytics-phone");
     }
@@ -115,4 +116,7 @@ public sealed partial class AnalyticsPageTests(BrowserFixture fixture)
     private static ILocator Figure(IPage page, string name) => page.Locator($"[data-testid='analytics-figure'][data-figure='{name}']");
 
     private static ILocator Chart(IPage page, string name) => page.Locator($"[data-testid='analytics-chart'][data-chart='{name}']");
+
+    /// <summary>The chart's own drawing (its legend's icons are SVGs of the same class).</summary>
+    private static ILocator Surface(IPage page, string name) => Chart(page, name).Locator(".recharts-wrapper > svg.recharts-surface");
 }

@@ -37,8 +37,9 @@ const TOOLTIP = {
 } as const;
 // Redrawn every 5 s while live: no animation, so that a refresh does not replay the curve growing from zero.
 const STILL = { isAnimationActive: false } as const;
-const LINE = { ...STILL, type: 'monotone', strokeWidth: 2, dot: false } as const;
-const BAR = { ...STILL, radius: [3, 3, 0, 0] as [number, number, number, number] } as const;
+const LINE = { ...STILL, type: 'monotone', strokeWidth: 2 } as const;
+// A stream's first minutes would otherwise be bars as wide as the chart.
+const BAR = { ...STILL, radius: [3, 3, 0, 0] as [number, number, number, number], maxBarSize: 40 } as const;
 
 function axes() {
   return [
@@ -63,14 +64,16 @@ function ChartCard({ id, title, lead, children }: { id: string; title: string; l
 /** The per-minute charts and the retention curve, drawn by Recharts (SVG). */
 export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[]; retention: readonly RetentionRow[] }) {
   const moods = moodsSeen(rows);
+  // A line needs two minutes: until then (the first minute of a stream) each minute is a dot.
+  const dot = rows.length <= 2 ? { r: 3 } : false;
   return (
     <div className="analytics-charts">
       <ChartCard id="viewers" title="Concurrent viewers" lead="Per minute: the most watching at once, and the average.">
         <LineChart data={rows} {...CHART}>
           {axes()}
-          <Line {...LINE} dataKey="peakViewers" name="Peak" stroke={COLORS.peak} />
-          <Line {...LINE} dataKey="averageViewers" name="Average" stroke={COLORS.average} />
-          <Line {...LINE} dataKey="watchers" name="Signed-in watching" stroke={COLORS.watchers} strokeWidth={1.5} strokeDasharray="4 3" />
+          <Line {...LINE} dot={dot} dataKey="peakViewers" name="Peak" stroke={COLORS.peak} />
+          <Line {...LINE} dot={dot} dataKey="averageViewers" name="Average" stroke={COLORS.average} />
+          <Line {...LINE} dot={dot} dataKey="watchers" name="Signed-in watching" stroke={COLORS.watchers} strokeWidth={1.5} strokeDasharray="4 3" />
         </LineChart>
       </ChartCard>
 
@@ -79,7 +82,7 @@ export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[
           {axes()}
           <YAxis yAxisId="density" orientation="right" width={40} />
           <Bar {...BAR} dataKey="chatMessages" name="Messages" fill={COLORS.messages} />
-          <Line {...LINE} yAxisId="density" dataKey="chatDensity" name="Per 100 viewers" stroke={COLORS.density} />
+          <Line {...LINE} dot={dot} yAxisId="density" dataKey="chatDensity" name="Per 100 viewers" stroke={COLORS.density} />
         </ComposedChart>
       </ChartCard>
 
@@ -93,6 +96,7 @@ export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[
               dataKey={mood}
               name={`${MOOD_ART[mood].emoji} ${MOOD_ART[mood].label}`}
               stackId="moods"
+              maxBarSize={40}
               fill={MOOD_ART[mood].color}
             />
           ))}
@@ -105,7 +109,7 @@ export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[
           <YAxis yAxisId="gifts" orientation="right" allowDecimals={false} width={40} />
           <Bar {...BAR} dataKey="tokens" name="Tokens" fill={COLORS.tokens} />
           <Bar {...BAR} dataKey="earnings" name="Earnings" fill={COLORS.earnings} />
-          <Line {...LINE} yAxisId="gifts" dataKey="gifts" name="Gifts" stroke={COLORS.gifts} />
+          <Line {...LINE} dot={dot} yAxisId="gifts" dataKey="gifts" name="Gifts" stroke={COLORS.gifts} />
         </ComposedChart>
       </ChartCard>
 
@@ -114,7 +118,7 @@ export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[
           <AreaChart data={retention} {...CHART}>
             <CartesianGrid stroke="#262c3b" vertical={false} />
             <XAxis dataKey="label" minTickGap={24} tickMargin={6} />
-            <YAxis domain={[0, 100]} width={48} unit="%" />
+            <YAxis domain={[0, 100]} width={56} unit="%" />
             <Tooltip {...TOOLTIP} />
             <Area
               {...STILL}
@@ -122,6 +126,7 @@ export function AnalyticsCharts({ rows, retention }: { rows: readonly MinuteRow[
               dataKey="percent"
               name="Still watching"
               unit="%"
+              dot={retention.length <= 2 ? { r: 3 } : false}
               stroke={COLORS.retention}
               fill={COLORS.retention}
               fillOpacity={0.25}

@@ -92,7 +92,7 @@ describe('the analytics page', () => {
       'retention',
     ]);
     for (const card of screen.getAllByTestId('analytics-chart')) {
-      expect(card.querySelector('svg.recharts-surface')).not.toBeNull();
+      expect(card.querySelector('.recharts-wrapper > svg.recharts-surface')).not.toBeNull();
     }
     // Peak and average viewers, and the signed-in watchers: a line each, through the three minutes.
     await waitFor(() => expect(chart('viewers').querySelectorAll('path.recharts-line-curve')).toHaveLength(3));
@@ -102,6 +102,15 @@ describe('the analytics page', () => {
     expect(within(chart('reactions')).queryByText(/Angry/)).toBeNull();
     expect(chart('retention').querySelector('path.recharts-area-area')).not.toBeNull();
     expect(screen.getByTestId('analytics-freshness').textContent).toMatch(/^Final figures/);
+  });
+
+  it('draws a stream’s first minute as dots, since a line needs two', async () => {
+    const first = { ...figures, minutes: [figures.minutes[1]!], retention: [{ minute: 0, share: 1 }] };
+    renderPage({ getStream: () => Promise.resolve({ ...ended, status: 'live' }), getStreamAnalytics: () => Promise.resolve(first) });
+
+    await screen.findByTestId('analytics-summary');
+    await waitFor(() => expect(chart('viewers').querySelectorAll('.recharts-line-dots circle')).toHaveLength(3));
+    expect(chart('retention').querySelectorAll('.recharts-area-dots circle')).toHaveLength(1);
   });
 
   it('says there are no figures yet for a stream with no minute counted', async () => {
