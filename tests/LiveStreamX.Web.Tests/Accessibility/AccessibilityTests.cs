@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         found.AddRange(await CheckAsync(page, "/studio", "studio-stream"));
         found.AddRange(await CheckAsync(page, $"/studio/streams/{streamId}/commands", "command-gifts-editor"));
         found.AddRange(await CheckAsync(page, $"/studio/streams/{streamId}/customize", "customize-preview"));
+        found.AddRange(await CheckAsync(page, $"/studio/streams/{streamId}/analytics", "analytics-summary"));
         found.AddRange(await CheckAsync(page, "/wallet", "wallet-balance"));
         found.AddRange(await CheckAsync(page, "/leaderboards", "leaderboards-page"));
         found.AddRange(await CheckAsync(page, $"/u/{creator.Id}", "profile-page"));

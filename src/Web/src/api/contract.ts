@@ -318,6 +318,17 @@ export interface CommandGiftsConfig {
 export type CommandGiftsView = Schemas['CommandGiftsView'];
 export type WheelHistory = Schemas['WheelHistory'];
 
+// ---- Creator analytics ----
+
+/** `GET /api/streams/{id}/analytics`: the range's totals, one row per minute, the retention curve. */
+export type StreamAnalytics = Schemas['StreamAnalytics'];
+export type AnalyticsSummary = Schemas['AnalyticsSummary'];
+/** One minute; `reactions` is keyed by lower-case mood name. */
+export type AnalyticsMinute = Schemas['AnalyticsMinute'];
+export type RetentionPoint = Schemas['RetentionPoint'];
+/** The `from`/`to` query of both analytics endpoints (ISO timestamps; either may be left out). */
+export type AnalyticsRange = NonNullable<paths['/api/streams/{id}/analytics']['get']['parameters']['query']>;
+
 // ---- The server's input limits (its rules; PROTOCOL.md names them) ----
 
 export const POLL_QUESTION_MAX = 200;

@@ -52,6 +52,7 @@ export const queryKeys = {
   held: (creatorId: string) => ['creators', creatorId, 'held'] as const,
   moderationLog: (creatorId: string) => ['creators', creatorId, 'moderation-log'] as const,
   moderatorStatus: (userId: string | null, creatorId: string) => ['me', userId, 'moderates', creatorId] as const,
+  analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
 };
 
 /** The message to show for a failed query. */

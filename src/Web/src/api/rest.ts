@@ -2,6 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, problemToError } from './errors';
 import type { paths } from './generated/schema';
 import type {
+  AnalyticsRange,
   Challenge,
   CommandGiftsConfig,
   CommandGiftsView,
@@ -33,6 +34,7 @@ import type {
   SignedIn,
   SlowModeRequest,
   Stream,
+  StreamAnalytics,
   StreamMove,
   StreamStatus,
   User,
@@ -78,7 +80,10 @@ export class RestClient {
     this.client.use({
       onRequest: ({ request }) => {
         const token = this.options.getToken();
-        request.headers.set('Accept', 'application/json, application/problem+json');
+        // A call that asks for another type (the analytics CSV) keeps its own.
+        if (!request.headers.has('Accept')) {
+          request.headers.set('Accept', 'application/json, application/problem+json');
+        }
         if (token) {
           request.headers.set('Authorization', `Bearer ${token}`);
         }
@@ -289,6 +294,23 @@ export class RestClient {
   /** Unlinks a provider (never the last one: a `conflict`). */
   unlink(provider: string): Promise<void> {
     return this.call(this.client.DELETE('/api/me/logins/{provider}', { params: { path: { provider } } }));
+  }
+
+  /** The stream's figures over `range` (creator or admin; `forbidden` otherwise, `invalid_input` for a bad range). */
+  getStreamAnalytics(streamId: string, range: AnalyticsRange = {}, signal?: AbortSignal): Promise<StreamAnalytics> {
+    return this.call(this.client.GET('/api/streams/{id}/analytics', { params: { path: { id: streamId }, query: range }, signal }));
+  }
+
+  /** The same figures as CSV, one row per minute; fetched with the bearer token, hence a Blob and not a link. */
+  getStreamAnalyticsCsv(streamId: string, range: AnalyticsRange = {}, signal?: AbortSignal): Promise<Blob> {
+    return this.call(
+      this.client.GET('/api/streams/{id}/analytics.csv', {
+        params: { path: { id: streamId }, query: range },
+        headers: { Accept: 'text/csv, application/problem+json' },
+        parseAs: 'blob',
+        signal,
+      }),
+    );
   }
 
   /** The body of a success; a failure becomes an ApiError (a 401 that carried a token also signs out). */

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from '../api/queries';
 import { SessionProvider } from '../features/auth/SessionProvider';
@@ -24,6 +24,9 @@ import { Layout } from './Layout';
 import { LiveProvider } from './LiveProvider';
 import { NotFoundPage } from './NotFoundPage';
 
+// Its own chunk: the charting library is loaded by the creators who open analytics, not by every viewer.
+const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage').then((module) => ({ default: module.AnalyticsPage })));
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
@@ -40,6 +43,11 @@ export function App() {
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
               <Route path="studio/moderation" element={<ModerationPage />} />
+              <Route path="studio/streams/:streamId/analytics" element={
+                  <Suspense fallback={<div className="skeleton skeleton--title" aria-label="Loading" />}>
+                    <AnalyticsPage />
+                  </Suspense>
+                } />
               <Route path="wallet" element={<WalletPage />} />
               <Route path="leaderboards" element={<LeaderboardsPage />} />
               <Route path="u/:userId" element={<ProfilePage />} />

@@ -152,6 +152,14 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
         >
           Customize
         </Link>
+        <Link
+          className="button button--ghost"
+          data-testid="stream-analytics"
+          to={`/studio/streams/${encodeURIComponent(stream.id)}/analytics`}
+          title="Viewers, chat, reactions, gifts and retention, per minute"
+        >
+          Analytics
+        </Link>
         <Link className="button button--ghost" data-testid="stream-watch" to={`/watch/${encodeURIComponent(stream.id)}`}>
           Watch
         </Link>
