@@ -113,6 +113,8 @@ internal sealed class InputGenerator(Random random, FuzzWorld world, int hugeTex
         }
     }
 
+    private bool _namesAUser;
+
     private RawJson Invalidate(string name, Shape shape, RawJson value)
     {
         var nameLower = name.ToLowerInvariant();
@@ -139,7 +141,11 @@ internal sealed class InputGenerator(Random random, FuzzWorld world, int hugeTex
                 {
                     var (memberName, memberShape) = Pick(members);
                     var at = obj.Members.FindIndex(x => x.QuotedName == RawJson.Quote(memberName));
+                    // A report names a message (streamId + messageId) or a user (userId): beside a user, no stream id
+                    // is a valid user report, so only the malformed stream ids are refusals there.
+                    _namesAUser = obj.Members.Any(x => x.QuotedName == RawJson.Quote("userId") && x.Value != RawJson.Null);
                     obj.Members[at] = (obj.Members[at].QuotedName, Invalidate(memberName, memberShape, obj.Members[at].Value));
+                    _namesAUser = false;
                     LastChange = $"{memberName}: {LastChange}";
                     return obj;
                 });
@@ -175,7 +181,10 @@ internal sealed class InputGenerator(Random random, FuzzWorld world, int hugeTex
                 if (nameLower == "streamid")
                 {
                     options.Add(() => Change(RawJson.Text(BadStreamId()), "an unknown or malformed stream id"));
-                    options.Add(() => Change(RawJson.Null, "no stream id"));
+                    if (!_namesAUser)
+                    {
+                        options.Add(() => Change(RawJson.Null, "no stream id"));
+                    }
                 }
 
                 break;
