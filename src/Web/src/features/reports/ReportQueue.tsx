@@ -39,7 +39,9 @@ export function ReportQueue({ scope, load, resolve, lead }: ReportQueueProps) {
       </header>
       <p className="muted">{lead}</p>
       {reports.error ? (
-        <LoadError message={queryErrorMessage(reports.error, 'Could not load the reports.') ?? ''} onRetry={() => void reports.refetch()} />
+        <div data-testid="reports-error">
+          <LoadError message={queryErrorMessage(reports.error, 'Could not load the reports.') ?? ''} onRetry={() => void reports.refetch()} />
+        </div>
       ) : !reports.data ? (
         <div className="skeleton skeleton--title" aria-label="Loading" />
       ) : reports.data.length === 0 ? (
