@@ -393,3 +393,8 @@ export type BlockedTerm = Schemas['BlockedTerm'];
 export type TermAction = BlockedTerm['action'];
 export type HeldMessage = Schemas['HeldMessage'];
 export type AuditPage = Schemas['AuditPage'];
+/** A user's report of a chat message or of a user; `resolution` once a moderator or admin resolved it. */
+export type Report = Schemas['Report'];
+export type ReportRequest = Schemas['ReportRequest'];
+/** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
+export const REPORT_TEXT_MAX = 500;

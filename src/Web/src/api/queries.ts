@@ -52,6 +52,8 @@ export const queryKeys = {
   held: (creatorId: string) => ['creators', creatorId, 'held'] as const,
   moderationLog: (creatorId: string) => ['creators', creatorId, 'moderation-log'] as const,
   moderatorStatus: (userId: string | null, creatorId: string) => ['me', userId, 'moderates', creatorId] as const,
+  /** A report queue: `creator:<id>` or `admin`; the open-only and the whole list under it. */
+  reports: (scope: string) => ['reports', scope] as const,
   analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
 };
 

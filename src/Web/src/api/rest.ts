@@ -52,6 +52,8 @@ import type {
   BlockedTerm,
   HeldMessage,
   AuditPage,
+  Report,
+  ReportRequest,
 } from './contract';
 
 export interface RestClientOptions {
@@ -398,6 +400,31 @@ export class RestClient {
   /** The moderation log of the creator's streams, newest first. */
   getModerationLog(creatorId: string, signal?: AbortSignal): Promise<AuditPage> {
     return this.call(this.client.GET('/api/creators/{creatorId}/moderation/log', { params: { path: { creatorId }, query: { limit: 50 } }, signal }));
+  }
+
+  /** Reports a chat message (`streamId` + `messageId`) or a user (`userId`), with a reason. */
+  report(request: ReportRequest): Promise<Report> {
+    return this.call(this.client.POST('/api/reports', { body: request }));
+  }
+
+  /** Reports about the creator's streams, newest first; only the unresolved ones when `open`. */
+  getCreatorReports(creatorId: string, open: boolean, signal?: AbortSignal): Promise<Report[]> {
+    return this.call(this.client.GET('/api/creators/{creatorId}/reports', { params: { path: { creatorId }, query: { open, limit: 50 } }, signal }));
+  }
+
+  /** Resolves a report about the creator's streams. */
+  resolveCreatorReport(creatorId: string, reportId: string, resolution: string): Promise<Report> {
+    return this.call(this.client.POST('/api/creators/{creatorId}/reports/{reportId}/resolve', { params: { path: { creatorId, reportId } }, body: { resolution } }));
+  }
+
+  /** Every report, newest first (admins); only the unresolved ones when `open`. */
+  getAdminReports(open: boolean, signal?: AbortSignal): Promise<Report[]> {
+    return this.call(this.client.GET('/api/admin/reports', { params: { query: { open, limit: 50 } }, signal }));
+  }
+
+  /** Resolves any report (admins). */
+  resolveAdminReport(reportId: string, resolution: string): Promise<Report> {
+    return this.call(this.client.POST('/api/admin/reports/{reportId}/resolve', { params: { path: { reportId } }, body: { resolution } }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

@@ -9,6 +9,7 @@ import { SignInCompletePage } from '../features/signin/SignInCompletePage';
 import { SignInPage } from '../features/signin/SignInPage';
 import { ProfileEditPage } from '../features/accounts/ProfileEditPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { ReportsPage } from '../features/admin/ReportsPage';
 import { RolesPage } from '../features/admin/RolesPage';
 import { LeaderboardsPage } from '../features/leaderboards/LeaderboardsPage';
 import { CustomizePage } from '../features/overlay/CustomizePage';
@@ -58,6 +59,7 @@ export function App() {
               <Route path="me/profile" element={<ProfileEditPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
               <Route path="admin/roles" element={<RolesPage />} />
+              <Route path="admin/reports" element={<ReportsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -10,6 +10,9 @@ export function AdminNav() {
       <NavLink className="nav__link" to="/admin/roles">
         Roles
       </NavLink>
+      <NavLink className="nav__link" to="/admin/reports">
+        Reports
+      </NavLink>
     </nav>
   );
 }

@@ -16,6 +16,8 @@ interface ChatMessageItemProps {
   slowMotion?: boolean;
   /** The moderator tools, when the reader may moderate and the line is someone else's. */
   moderation?: ChatModeration | null;
+  /** Opens the report form for this line; given to a signed-in reader (not shown on their own lines). */
+  onReport?: ((message: ChatMessageEvent) => void) | null;
 }
 
 /**
@@ -23,7 +25,7 @@ interface ChatMessageItemProps {
  * `system` line (a level milestone) is the platform speaking: muted, without a name to click. The text is plain
  * text from other people: rendered only as a React text node.
  */
-export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, mine, slowMotion = false, moderation = null }: ChatMessageItemProps) {
+export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, mine, slowMotion = false, moderation = null, onReport = null }: ChatMessageItemProps) {
   // Fixed at mount: messages already shown must not replay their entrance when slow-mo starts or stops.
   const [slow] = useState(slowMotion);
   if (message.role === 'system') {
@@ -73,21 +75,37 @@ export const ChatMessageItem = memo(function ChatMessageItem({ message, byHost, 
       <span className="chat-message__text" data-testid="chat-text">
         {message.text}
       </span>
-      {moderation && !mine && !byHost && (
-        <details className="chat-mod" data-testid="chat-mod-menu">
-          <summary className="chat-mod__toggle" aria-label={`Moderate ${message.handle}'s message`}>
+      {!mine && (moderation || onReport) && (
+        <details className="chat-mod" data-testid={moderation && !byHost ? 'chat-mod-menu' : 'chat-line-menu'}>
+          <summary className="chat-mod__toggle" aria-label={`${moderation && !byHost ? 'Moderate or report' : 'Report'} ${message.handle}'s message`}>
             ⋯
           </summary>
           <span className="chat-mod__actions">
-            <button type="button" data-testid="chat-mod-delete" onClick={() => moderation.remove(message)}>
-              Delete
-            </button>
-            <button type="button" data-testid="chat-mod-timeout" onClick={() => moderation.timeout(message)}>
-              Time out 10 min
-            </button>
-            <button type="button" data-testid="chat-mod-ban" onClick={() => moderation.ban(message)}>
-              Ban
-            </button>
+            {moderation && !byHost && (
+              <>
+                <button type="button" data-testid="chat-mod-delete" onClick={() => moderation.remove(message)}>
+                  Delete
+                </button>
+                <button type="button" data-testid="chat-mod-timeout" onClick={() => moderation.timeout(message)}>
+                  Time out 10 min
+                </button>
+                <button type="button" data-testid="chat-mod-ban" onClick={() => moderation.ban(message)}>
+                  Ban
+                </button>
+              </>
+            )}
+            {onReport && (
+              <button
+                type="button"
+                data-testid="chat-report"
+                onClick={(e) => {
+                  e.currentTarget.closest('details')?.removeAttribute('open');
+                  onReport(message);
+                }}
+              >
+                Report
+              </button>
+            )}
           </span>
         </details>
       )}

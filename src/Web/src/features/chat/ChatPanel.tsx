@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatMessageEvent, Stream } from '../../api/contract';
 import type { Session } from '../auth/sessionStorage';
 import { ChatComposer } from './ChatComposer';
+import { ReportForm } from '../reports/ReportForm';
 import { ChatMessageItem } from './ChatMessageItem';
 import type { ChatModeration } from './useChatModeration';
 
@@ -54,6 +55,8 @@ export function ChatPanel({
   const stickRef = useRef(true);
   const lastSeqRef = useRef<number | null>(null);
   const [unseen, setUnseen] = useState(0);
+  // The line being reported: its form shows over the composer until sent or cancelled.
+  const [reporting, setReporting] = useState<ChatMessageEvent | null>(null);
 
   const scrollToNewest = useCallback((behavior: ScrollBehavior = 'auto') => {
     const list = listRef.current;
@@ -141,6 +144,7 @@ export function ChatPanel({
           {messages.map((message) => (
             <ChatMessageItem
               key={message.id}
+              onReport={session ? setReporting : null}
               message={message}
               byHost={stream !== null && message.userId === stream.creatorId}
               mine={session !== null && message.userId === session.user.id}
@@ -159,6 +163,15 @@ export function ChatPanel({
         <p className="chat__mod-error" role="alert" data-testid="chat-mod-error">
           {moderation.error}
         </p>
+      )}
+      {reporting && stream && (
+        <div className="chat__report">
+          <ReportForm
+            key={reporting.id}
+            target={{ kind: 'message', streamId: stream.id, messageId: reporting.id, handle: reporting.handle }}
+            onClose={() => setReporting(null)}
+          />
+        </div>
       )}
       <ChatComposer blockedReason={restriction ?? blockedReason(stream, session)} note={note} onSend={send} />
     </section>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import type { ProgressStats, PublicProgress } from '../../api/contract';
@@ -6,6 +7,7 @@ import { queryKeys } from '../../api/queries';
 import { Avatar } from '../../components/Avatar';
 import { ProfileDetails } from '../accounts/ProfileDetails';
 import { useSession } from '../auth/sessionContext';
+import { ReportForm } from '../reports/ReportForm';
 import { badgeInfo } from './badges';
 import { xpBar } from './levels';
 import { useProgress } from './progressContext';
@@ -31,6 +33,9 @@ export function ProfilePage() {
   const { session, api } = useSession();
   const { progress: live } = useProgress();
   const isMe = session?.user.id === userId;
+  // The user whose report form is open (so that another profile opens without it).
+  const [reportingId, setReportingId] = useState<string | null>(null);
+  const reporting = reportingId === userId;
   const publicQuery = useQuery({
     queryKey: queryKeys.userProgress(userId),
     queryFn: ({ signal }) => api.getUserProgress(userId, signal),
@@ -95,12 +100,21 @@ export function ProfilePage() {
               Edit profile
             </Link>
           )}
+          {session && !isMe && !reporting && (
+            <button className="button button--ghost" type="button" data-testid="profile-report" onClick={() => setReportingId(userId)}>
+              Report user
+            </button>
+          )}
           <p className="profile__levels">
             <span className="level-badge level-badge--large">{level}</span> Level {level}
             {user.creatorLevel > 1 && <span className="chip">Creator level {user.creatorLevel}</span>}
           </p>
         </div>
       </header>
+
+      {reporting && session && !isMe && (
+        <ReportForm key={user.userId} target={{ kind: 'user', userId: user.userId, handle: user.handle }} onClose={() => setReportingId(null)} />
+      )}
 
       {details && <ProfileDetails profile={details} />}
 

@@ -5,6 +5,7 @@ import type { BlockedTerm, TermAction } from '../../api/contract';
 import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';
+import { ReportQueue } from '../reports/ReportQueue';
 
 /**
  * `/studio/moderation`: the signed-in creator's rules for all of their streams: moderators, bans and timeouts,
@@ -20,7 +21,7 @@ export function ModerationPage() {
       <header className="page-head">
         <div>
           <h1 className="page-head__title">Moderation</h1>
-          <p className="page-head__lead">Moderators, bans, blocked words and held messages, for all of your streams.</p>
+          <p className="page-head__lead">Moderators, bans, reports, blocked words and held messages, for all of your streams.</p>
         </div>
       </header>
       {session ? <Moderation key={session.user.id} creatorId={session.user.id} /> : <p className="card gate">Sign in as a creator to moderate.</p>}
@@ -129,6 +130,13 @@ function Moderation({ creatorId }: { creatorId: string }) {
           {view && view.bans.length + view.timeouts.length === 0 && <li className="muted">Nobody is banned or timed out.</li>}
         </ul>
       </section>
+
+      <ReportQueue
+        scope={`creator:${creatorId}`}
+        lead="What viewers reported in your streams, newest first."
+        load={(open, signal) => api.getCreatorReports(creatorId, open, signal)}
+        resolve={(reportId, resolution) => api.resolveCreatorReport(creatorId, reportId, resolution)}
+      />
 
       {view && <BlockedTerms initial={view.blockedTerms} onSave={(terms) => act.mutate(() => api.setBlockedTerms(creatorId, terms))} />}
 
