@@ -1,4 +1,3 @@
-using LiveStreamX.Analytics;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Chat;
 using LiveStreamX.Api.Mood;
@@ -214,14 +213,11 @@ public sealed partial class LiveHub(
         var input = heartbeat ?? throw DomainException.InvalidInput("heartbeat", "Send { streamId, visible }.");
         StreamNames.RequireValidId(input.StreamId);
         await streams.RequireAsync(input.StreamId);
-        if (!input.Visible)
-        {
-            return null;
-        }
-
-        // One-way: the creator's watch-time figures (docs/PROTOCOL.md, analytics).
-        await grains.Get<IStreamAnalyticsGrain>(input.StreamId).RecordHeartbeatAsync(actor.UserId, DateTimeOffset.UtcNow);
-        return await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId));
+        // A visible heartbeat on a live stream also counts in the stream's analytics (the progression grain checks the
+        // stream is live and hands it on).
+        return input.Visible
+            ? await grains.Get<IProgressionGrain>(actor.UserId).RecordAsync(new XpActivity(XpSource.Watch, input.StreamId))
+            : null;
     }
 
     public override async Task OnConnectedAsync()

@@ -42,6 +42,11 @@ public sealed class ProgressionGrain(
             {
                 return Unchanged();
             }
+
+            // Watch time on a live stream is also the creator's analytics (one-way: the viewer never waits for it),
+            // each stream's heartbeat, whatever XP the interval allows.
+            GrainFactory.Get<LiveStreamX.Analytics.IStreamAnalyticsGrain>(activity.StreamId)
+                .RecordHeartbeatAsync(this.GetPrimaryKeyString(), time.GetUtcNow()).Ignore();
         }
 
         return await ApplyAsync(activity);

@@ -96,6 +96,9 @@ public sealed class FuzzFixture : IAsyncLifetime
         // Reading the analytics hands the stream's open counts to its analytics grain, which stores them: read
         // before every snapshot, so that storing counts of earlier activity is no change of the fuzz's doing.
         (await creator.GetAsync($"/api/streams/{id}/analytics").WithTimeout()).EnsureSuccessStatusCode();
+        await Timeouts.Eventually(
+            () => Task.FromResult(StorageKeys().Contains($"streamanalytics/{id}/", StringComparison.Ordinal)),
+            "the stream's analytics written behind");
         state["stream"] = Without(await anonymous.GetStringAsync($"/api/streams/{id}").WithTimeout(), "viewerCount");
         state["overlay"] = await anonymous.GetStringAsync($"/api/streams/{id}/overlay").WithTimeout();
         state["commands"] = await anonymous.GetStringAsync($"/api/streams/{id}/command-gifts").WithTimeout();
