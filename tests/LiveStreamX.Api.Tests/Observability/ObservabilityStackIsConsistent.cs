@@ -223,7 +223,7 @@ public sealed partial class ObservabilityStackIsConsistent(AppFixture fixture)
         return names;
     }
 
-    [GeneratedRegex("_(total|milliseconds|seconds|bytes)$")]
+    [GeneratedRegex("_(total|milliseconds|seconds|bytes|megabytes)$")]
     private static partial Regex SuffixRegex();
 
     [GeneratedRegex("__name__=~\"([^\"]+)\"")]
