@@ -45,7 +45,7 @@ export function App() {
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
               <Route path="studio/moderation" element={<ModerationPage />} />
               <Route path="studio/streams/:streamId/analytics" element={
-                  <Suspense fallback={<div className="skeleton skeleton--title" aria-label="Loading" />}>
+                  <Suspense fallback={<div className="skeleton skeleton--title" role="status" aria-label="Loading" />}>
                     <AnalyticsPage />
                   </Suspense>
                 } />

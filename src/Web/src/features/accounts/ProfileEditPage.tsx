@@ -48,7 +48,7 @@ export function ProfileEditPage() {
       ) : query.error ? (
         <LoadError message={queryErrorMessage(query.error, 'Could not load your profile.') ?? ''} onRetry={() => void query.refetch()} />
       ) : (
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
       )}
     </div>
   );

@@ -82,7 +82,7 @@ export function AuditPage() {
       {log.error && !(log.error instanceof ApiError && Object.keys(log.error.fieldErrors).length > 0) ? (
         <LoadError message={queryErrorMessage(log.error, 'Could not load the log.') ?? ''} onRetry={() => void log.refetch()} />
       ) : !log.data ? (
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
       ) : log.data.entries.length === 0 ? (
         <p className="muted" data-testid="audit-empty">
           No entries{pages.length > 0 ? ' further back' : ''}.

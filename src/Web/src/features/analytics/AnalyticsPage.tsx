@@ -76,7 +76,7 @@ function AnalyticsView({ streamId, userId }: StudioEditorProps) {
   if (!analytics || !stream) {
     return (
       <>
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
         <div className="skeleton skeleton--row" />
       </>
     );

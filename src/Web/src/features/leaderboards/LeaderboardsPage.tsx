@@ -112,7 +112,7 @@ export function LeaderboardsPage() {
 
       <div className="leaderboards__body">
         <section className="leaderboards__top" aria-label={`Top ${TOP_SIZE}`}>
-          {board.status === 'loading' && <div className="skeleton skeleton--row" aria-label="Loading" />}
+          {board.status === 'loading' && <div className="skeleton skeleton--row" role="status" aria-label="Loading" />}
           {board.status === 'error' && (
             <p className="notice notice--error" role="alert">
               {board.message}
@@ -129,7 +129,7 @@ export function LeaderboardsPage() {
         <section className="my-rank" data-testid="my-rank" aria-label="My rank">
           <h2>My rank</h2>
           {!session && <p className="muted">Sign in to see where you stand.</p>}
-          {session && rank.status === 'loading' && <div className="skeleton skeleton--row" aria-label="Loading" />}
+          {session && rank.status === 'loading' && <div className="skeleton skeleton--row" role="status" aria-label="Loading" />}
           {session && rank.status === 'none' && <p className="muted">You are not on this board yet.</p>}
           {session && rank.status === 'error' && <p className="notice notice--error">{rank.message}</p>}
           {session && rank.status === 'ok' && (

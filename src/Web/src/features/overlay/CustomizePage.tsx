@@ -82,7 +82,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   if (!stream || !overlayQuery.data) {
     return (
       <>
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
         <div className="skeleton skeleton--row" />
       </>
     );

@@ -65,7 +65,7 @@ export function ProfilePage() {
   if (profile.status === 'loading') {
     return (
       <div className="page" data-testid="profile-page" aria-busy="true">
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
       </div>
     );
   }

@@ -43,7 +43,7 @@ export function ReportQueue({ scope, load, resolve, lead }: ReportQueueProps) {
           <LoadError message={queryErrorMessage(reports.error, 'Could not load the reports.') ?? ''} onRetry={() => void reports.refetch()} />
         </div>
       ) : !reports.data ? (
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
       ) : reports.data.length === 0 ? (
         <p className="muted" data-testid="reports-empty">
           {open ? 'No open reports.' : 'No reports yet.'}

@@ -138,7 +138,7 @@ export function WatchPage() {
               {stream.title}
             </h1>
           ) : (
-            <div className="skeleton skeleton--title" aria-label="Loading" />
+            <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
           )}
           <div className="watch__meta">
             {stream && (

@@ -93,7 +93,7 @@ function Editor({ streamId, userId, isAdmin }: StudioEditorProps) {
   if (!loaded || configQuery.data === undefined) {
     return (
       <>
-        <div className="skeleton skeleton--title" aria-label="Loading" />
+        <div className="skeleton skeleton--title" role="status" aria-label="Loading" />
         <div className="skeleton skeleton--row" />
       </>
     );
