@@ -27,7 +27,7 @@ public sealed class ContentSource : ICandidateSource
             return;
         }
 
-        var profile = Profile.Of(context, user);
+        var profile = context.Cached(user, static (c, u) => new Profile(c, u));
         for (var i = 0; i < scores.Length; i++)
         {
             var parts = profile.Parts(context.Candidates[i]);
@@ -47,7 +47,7 @@ public sealed class ContentSource : ICandidateSource
         }
 
         var candidate = context.Candidates[index];
-        var parts = Profile.Of(context, user).Parts(candidate);
+        var parts = context.Cached(user, static (c, u) => new Profile(c, u)).Parts(candidate);
         var you = context.ForStream ? "Also" : "Because you like";
         if (parts.Category > 0 && CategoryShare * parts.Category >= TagShare * parts.Tag && CategoryShare * parts.Category >= TermShare * parts.Term)
         {
@@ -78,7 +78,7 @@ public sealed class ContentSource : ICandidateSource
         private readonly float[] embedding;
         private readonly IEmbeddingLookup? embeddings;
 
-        private Profile(RankingContext context, InterestState user)
+        public Profile(RankingContext context, InterestState user)
         {
             var halfLife = context.Options.InterestHalfLife;
             categories = Normalized(user.Categories, context.Now, halfLife);
@@ -87,8 +87,6 @@ public sealed class ContentSource : ICandidateSource
             embedding = user.Embedding;
             embeddings = context.Embeddings;
         }
-
-        public static Profile Of(RankingContext context, InterestState user) => new(context, user);
 
         public (double Category, double Tag, string? BestTag, double Term, string? BestTerm, double Embedding) Parts(LiveCandidate candidate)
         {

@@ -35,6 +35,7 @@ public sealed class RankingContext(
     private Dictionary<string, double>? coWatchScores;
     private Dictionary<string, (string Seed, double Share)>? coWatchSeeds;
     private double maxCreatorStrength = -1;
+    private object? sourceCache;
 
     /// <summary>Null for an anonymous viewer.</summary>
     public InterestState? User { get; } = user;
@@ -71,6 +72,17 @@ public sealed class RankingContext(
 
             return maxCreatorStrength;
         }
+    }
+
+    /// <summary>A source's per-request derivative of the viewer (one per context), built on first use and reused to explain.</summary>
+    internal T Cached<T>(InterestState user, Func<RankingContext, InterestState, T> build) where T : class
+    {
+        if (sourceCache is not T cached)
+        {
+            sourceCache = cached = build(this, user);
+        }
+
+        return cached;
     }
 
     /// <summary>Co-watch mass per creator from the viewer's strongest creators, and which seed gave each the most.</summary>

@@ -32,9 +32,9 @@ public sealed class Ranker(RankingOptions options)
         var cold = InterestModel.IsCold(request.User);
         var context = new RankingContext(request.User, eligible, request.Now, Options, request.CoWatch, request.Embeddings);
         var weights = cold
-            ? (stackalloc double[] { 0, 0, 0, 1 })
+            ? (stackalloc double[] { 0, 0, 0, Options.TrendingWeight > 0 ? 1 : 0 })
             : (stackalloc double[] { Options.RepeatWeight, Options.CoWatchWeight, Options.ContentWeight, Options.TrendingWeight });
-        return Blend(context, weights, request.Limit, request.ScoredOnly, cold ? Options.ColdStartMaxPerCategory : Options.MaxPerCategory);
+        return Blend(context, weights, request.Limit, request.ScoredOnly, cold ? Options.ColdStartMaxPerCategory : Options.MaxPerCategory, request.Explain);
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public sealed class Ranker(RankingOptions options)
         var eligible = Eligible(live, now, stream.StreamId).Where(c => c.CreatorId != stream.CreatorId).ToArray();
         var context = new RankingContext(likeness, eligible, now, Options, coWatch) { ForStream = true };
         ReadOnlySpan<double> weights = [0, Options.CoWatchWeight, Options.ContentWeight, Options.TrendingWeight];
-        return Blend(context, weights, limit, scoredOnly: false, Options.MaxPerCategory);
+        return Blend(context, weights, limit, scoredOnly: false, Options.MaxPerCategory, explain: true);
     }
 
     private LiveCandidate[] Eligible(IReadOnlyList<LiveCandidate> live, DateTimeOffset now, string? exclude)
@@ -74,7 +74,7 @@ public sealed class Ranker(RankingOptions options)
         return [.. eligible];
     }
 
-    private IReadOnlyList<Recommendation> Blend(RankingContext context, ReadOnlySpan<double> weights, int limit, bool scoredOnly, int maxPerCategory)
+    private IReadOnlyList<Recommendation> Blend(RankingContext context, ReadOnlySpan<double> weights, int limit, bool scoredOnly, int maxPerCategory, bool explain)
     {
         var candidates = context.Candidates;
         var n = candidates.Count;
@@ -127,7 +127,7 @@ public sealed class Ranker(RankingOptions options)
         for (var r = 0; r < count; r++)
         {
             var i = ranked[r];
-            result[r] = new Recommendation(candidates[i], total[i], Explain(context, weights, perSource, i));
+            result[r] = new Recommendation(candidates[i], total[i], explain ? Explain(context, weights, perSource, i) : []);
         }
 
         return result;

@@ -19,4 +19,7 @@ public sealed record RankingRequest(InterestState? User, IReadOnlyList<LiveCandi
     /// measured for what it knows (RecEval's "source alone" rows).
     /// </summary>
     public bool ScoredOnly { get; init; }
+
+    /// <summary>False leaves <see cref="Recommendation.Reasons"/> empty, for replays that only need the order.</summary>
+    public bool Explain { get; init; } = true;
 }
