@@ -19,4 +19,7 @@ public static class ErrorCodes
 
     /// <summary>A chat message with a blocked term, held for a moderator's review.</summary>
     public const string Held = "held";
+
+    /// <summary>No LiveKit server is configured: streams are chat streams, without live video.</summary>
+    public const string MediaNotConfigured = "media_not_configured";
 }

@@ -57,6 +57,7 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unavailable: true,
   blocked: true,
   held: true,
+  media_not_configured: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -398,3 +399,7 @@ export type Report = Schemas['Report'];
 export type ReportRequest = Schemas['ReportRequest'];
 /** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
 export const REPORT_TEXT_MAX = 500;
+
+/** Live video: whether LiveKit is configured, and a room token (media feature). */
+export type MediaConfig = Schemas['MediaConfig'];
+export type MediaToken = Schemas['MediaToken'];

@@ -18,6 +18,7 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   unavailable: 'The service is busy. Try again in a moment.',
   blocked: 'That message was not sent: it contains a blocked word.',
   held: 'Your message waits for a moderator to approve it.',
+  media_not_configured: 'Live video is not set up on this server.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };

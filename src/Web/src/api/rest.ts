@@ -54,6 +54,8 @@ import type {
   AuditPage,
   Report,
   ReportRequest,
+  MediaConfig,
+  MediaToken,
 } from './contract';
 
 export interface RestClientOptions {
@@ -425,6 +427,16 @@ export class RestClient {
   /** Resolves any report (admins). */
   resolveAdminReport(reportId: string, resolution: string): Promise<Report> {
     return this.call(this.client.POST('/api/admin/reports/{reportId}/resolve', { params: { path: { reportId } }, body: { resolution } }));
+  }
+
+  /** Whether live video (LiveKit) is on, and the server browsers join. */
+  mediaConfig(signal?: AbortSignal): Promise<MediaConfig> {
+    return this.call(this.client.GET('/api/media/config', { signal }));
+  }
+
+  /** A LiveKit token for the stream's room: the creator's publishes, everyone else's subscribes. */
+  mediaToken(streamId: string, signal?: AbortSignal): Promise<MediaToken> {
+    return this.call(this.client.POST('/api/streams/{id}/media-token', { params: { path: { id: streamId } }, signal }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
