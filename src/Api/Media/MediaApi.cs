@@ -25,7 +25,7 @@ public static class MediaApi
         app.MapGet("/api/media/config", GetConfig).WithTags("Media")
             .WithSummary("Whether live video is on, and the LiveKit server browsers join.");
         app.MapPost("/api/streams/{id}/media-token", IssueTokenAsync).WithTags("Media")
-            .WithSummary("A LiveKit token for the stream's room: the creator publishes, everyone else subscribes (anonymous viewers too).")
+            .WithSummary("A LiveKit token for the stream's room: the creator publishes (unless watch=true), everyone else subscribes (anonymous viewers too).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -46,10 +46,13 @@ public static class MediaApi
     private static Ok<MediaConfig> GetConfig(IOptions<LiveKitOptions> options) =>
         TypedResults.Ok(new MediaConfig(options.Value.Enabled, options.Value.Enabled ? BrowserUrl(options.Value.Url!) : null));
 
-    private static async Task<Ok<MediaToken>> IssueTokenAsync(string id, HttpContext http, IGrainFactory grains, IOptions<LiveKitOptions> options, LiveKitTokens tokens)
+    // watch=true: subscribe-only even for the creator, so that the creator's own watch page joins beside the tab
+    // that publishes instead of taking its identity (LiveKit lets one identity in once).
+    private static async Task<Ok<MediaToken>> IssueTokenAsync(string id, bool? watch, HttpContext http, IGrainFactory grains, IOptions<LiveKitOptions> options, LiveKitTokens tokens)
     {
         var actor = http.User.ToActor();
-        var (stream, publish) = await MediaAccess.DecideAsync(grains, id, actor);
+        var (stream, mayPublish) = await MediaAccess.DecideAsync(grains, id, actor);
+        var publish = mayPublish && watch != true;
         var liveKit = options.Value;
         if (!liveKit.Enabled)
         {

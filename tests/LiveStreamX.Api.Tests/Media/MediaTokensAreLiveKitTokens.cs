@@ -41,6 +41,21 @@ public sealed class MediaTokensAreLiveKitTokens(MediaFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task TheCreatorWatchingGetsASubscribeOnlyTokenBesideThePublishingOne()
+    {
+        var creator = await App.SignInAsync("creator");
+        var stream = await App.CreateStreamAsync(creator);
+
+        using var http = App.Http(creator.Token);
+        using var response = await http.PostAsync($"/api/streams/{stream}/media-token?watch=true", null).WithTimeout();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>().WithTimeout();
+        var claims = await fixture.LiveKit.VerifyAsync(token.GetProperty("token").GetString()!);
+
+        AssertSubscribeOnly(claims, stream);
+        Assert.NotEqual(creator.Id, claims.GetProperty("sub").GetString());
+    }
+
+    [Fact]
     public async Task AViewerMaySubscribeOnlyWithAnIdentityOfTheirOwnPerToken()
     {
         var creator = await App.SignInAsync("creator");

@@ -434,9 +434,13 @@ export class RestClient {
     return this.call(this.client.GET('/api/media/config', { signal }));
   }
 
-  /** A LiveKit token for the stream's room: the creator's publishes, everyone else's subscribes. */
-  mediaToken(streamId: string, signal?: AbortSignal): Promise<MediaToken> {
-    return this.call(this.client.POST('/api/streams/{id}/media-token', { params: { path: { id: streamId } }, signal }));
+  /**
+   * A LiveKit token for the stream's room: the creator's publishes, everyone else's subscribes; `watch` asks for a
+   * subscribe-only token whoever asks (the watch page, beside the creator's publishing tab).
+   */
+  mediaToken(streamId: string, options: { watch?: boolean; signal?: AbortSignal } = {}): Promise<MediaToken> {
+    const query = options.watch ? { watch: true } : {};
+    return this.call(this.client.POST('/api/streams/{id}/media-token', { params: { path: { id: streamId }, query }, signal: options.signal }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

@@ -614,10 +614,12 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** A LiveKit token for the stream's room: the creator publishes, everyone else subscribes (anonymous viewers too). */
+        /** A LiveKit token for the stream's room: the creator publishes (unless watch=true), everyone else subscribes (anonymous viewers too). */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    watch?: boolean;
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -56,7 +56,7 @@ export function useLiveVideo(streamId: string, creatorId: string | null, active:
       .on(RoomEvent.Disconnected, () => !closed && setState({ kind: 'error', message: 'The video connection closed. Reload to watch again.' }));
     void (async () => {
       try {
-        const grant = await api.mediaToken(streamId);
+        const grant = await api.mediaToken(streamId, { watch: true });
         if (closed) {
           return;
         }
