@@ -76,7 +76,7 @@ public sealed class HandCheckedTraceTests
     {
         var result = Replay(out _);
 
-        Assert.Equal(["POP", "REP", "Hybrid", "Repeat alone", "CoWatch alone", "Content alone", "Trending alone"], result.Rankers);
+        Assert.Equal(["POP", "REP", "Hybrid", "Repeat alone", "CoWatch alone", "Content alone", "Trending alone", "MF-BPR"], result.Rankers);
         Assert.All(result.Rankers, name => Assert.Equal(8, result.Of(name, Split.All).Count));
 
         // The hybrid knows what REP knows: the one repeat moment is first for it too.

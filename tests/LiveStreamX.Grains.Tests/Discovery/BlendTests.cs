@@ -32,6 +32,31 @@ public sealed class BlendTests
     }
 
     [Fact]
+    public void DiversityReachesPastTheSelectedHeadWhenOneCategoryFillsIt()
+    {
+        var live = Enumerable.Range(0, 60).Select(i => Live($"g{i:D2}", "Gaming", 10_000 - i))
+            .Concat([Live("m1", "Music", 3), Live("c1", "Chess", 2)]).ToArray();
+
+        var ranked = new Ranker(options).Rank(new RankingRequest(null, live, Now, 5));
+
+        Assert.Equal(["g00", "m1", "c1", "g01", "g02"], ranked.Creators());
+    }
+
+    [Fact]
+    public void SelectingTheHeadRanksAsSortingEverything()
+    {
+        var random = new Random(3);
+        var live = Enumerable.Range(0, 400).Select(i => Live($"c{i}", $"cat{random.Next(12)}", random.Next(5000), random.NextDouble() * 10)).ToArray();
+        var viewer = History(options, Watch("c5", Now.AddHours(-3), "cat1"), Watch("c9", Now.AddHours(-1), "cat2"));
+        var ranker = new Ranker(options);
+
+        var head = ranker.Rank(new RankingRequest(viewer, live, Now, 20)).Creators();
+        var everything = ranker.Rank(new RankingRequest(viewer, live, Now, live.Length)).Creators();
+
+        Assert.Equal(everything.Take(20), head);
+    }
+
+    [Fact]
     public void TheBlendExplainsEachPickStrongestReasonFirst()
     {
         var index = new CoWatchIndex().Configure(options);

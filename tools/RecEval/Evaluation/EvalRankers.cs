@@ -80,6 +80,7 @@ internal sealed class LibraryRanker(string name, RankingOptions options, bool sc
         var ranked = ranker.Rank(new RankingRequest(user.Interest, live.Candidates, live.Now, live.Candidates.Length)
         {
             CoWatch = live.CoWatch,
+            Embeddings = live.Embeddings,
             ScoredOnly = scoredOnly,
             Explain = false,
         });
@@ -108,5 +109,51 @@ internal sealed class LibraryRanker(string name, RankingOptions options, bool sc
             alone.DiversityWindow = 0;
             yield return new LibraryRanker($"{source} alone", alone, scoredOnly: true);
         }
+    }
+}
+
+/// <summary>
+/// MF-BPR: the creators' factors and biases from the last daily retraining, the user folded in from their creators;
+/// ranks every live streamer the model knows (the paper's MF-BPR baseline, with fold-in instead of trained user factors).
+/// </summary>
+internal sealed class FactorizationRanker(RankingOptions options) : IEvalRanker
+{
+    public string Name => "MF-BPR";
+
+    public int RankOf(EvalUser user, string streamer, LiveSnapshot live)
+    {
+        if (live.Embeddings is not { } model || model.EmbeddingOf(streamer) is null)
+        {
+            return 0;
+        }
+
+        var vector = ImplicitFactorization.FoldIn(user.Interest, model, live.Now, options);
+        double Score(string creator)
+        {
+            var theirs = model.EmbeddingOf(creator)!;
+            var score = (double)model.BiasOf(creator);
+            for (var f = 0; f < vector.Length && f < theirs.Length; f++)
+            {
+                score += vector[f] * theirs[f];
+            }
+
+            return score;
+        }
+
+        var target = Score(streamer);
+        var rank = 1;
+        foreach (var c in live.Candidates)
+        {
+            if (c.CreatorId != streamer && model.EmbeddingOf(c.CreatorId) is not null)
+            {
+                var s = Score(c.CreatorId);
+                if (s > target || (s == target && string.CompareOrdinal(c.CreatorId, streamer) < 0))
+                {
+                    rank++;
+                }
+            }
+        }
+
+        return rank;
     }
 }

@@ -63,6 +63,8 @@ internal sealed class Timings
 
     public void Add(long elapsedTicks) => milliseconds.Add(elapsedTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
 
+    public void AddNanoseconds(long nanoseconds) => milliseconds.Add(nanoseconds / 1e6);
+
     public double Percentile(double p)
     {
         if (milliseconds.Count == 0)

@@ -14,7 +14,7 @@ internal sealed class EvalUser
 }
 
 /// <summary>The streamers live at one tick, as ranking candidates, and the shared co-watch index.</summary>
-internal sealed record LiveSnapshot(int Tick, DateTimeOffset Now, LiveCandidate[] Candidates, Dictionary<string, int> IndexOf, CoWatchIndex CoWatch);
+internal sealed record LiveSnapshot(int Tick, DateTimeOffset Now, LiveCandidate[] Candidates, Dictionary<string, int> IndexOf, CoWatchIndex CoWatch, CreatorEmbeddings? Embeddings);
 
 /// <summary>How a replay runs.</summary>
 internal sealed record ReplaySettings
@@ -29,6 +29,11 @@ internal sealed record ReplaySettings
     public int TimeEvery { get; init; } = 10;
 
     public RankingOptions Options { get; init; } = new();
+
+    /// <summary>How often the matrix factorisation is retrained on the sessions so far (0: never, no embeddings).</summary>
+    public int RetrainTicks { get; init; } = TraceGenerator.TicksPerDay;
+
+    public FactorizationSettings Factorization { get; init; } = new();
 }
 
 /// <summary>What a replay measured.</summary>
@@ -66,12 +71,19 @@ internal sealed class Replay(WatchTrace trace, ReplaySettings settings)
 
     public CoWatchIndex CoWatch { get; } = new CoWatchIndex().Configure(settings.Options);
 
+    /// <summary>The last model trained, on the sessions before it; null before the first retraining.</summary>
+    public CreatorEmbeddings? Embeddings { get; private set; }
+
+    private readonly List<(string Viewer, string Creator)> watched = [];
+    private readonly HashSet<(string, string)> watchedSet = [];
+    private int trainedAt = -1;
+
     public static DateTimeOffset TimeOf(int tick) => Epoch.AddMinutes(tick * 10.0);
 
     public ReplayResult Run()
     {
         var clock = Stopwatch.StartNew();
-        IEvalRanker[] rankers = [new PopularRanker(), new RepeatRanker(), .. LibraryRanker.HybridAndSources(settings.Options)];
+        IEvalRanker[] rankers = [new PopularRanker(), new RepeatRanker(), .. LibraryRanker.HybridAndSources(settings.Options), new FactorizationRanker(settings.Options)];
         var hybrid = new Ranker(settings.Options);
         var metrics = rankers.SelectMany(r => Enum.GetValues<Split>().Select(s => (r.Name, s))).ToDictionary(k => k, _ => new Metrics());
         var times = new Timings();
@@ -126,6 +138,13 @@ internal sealed class Replay(WatchTrace trace, ReplaySettings settings)
                 }
             }
 
+            // Retrained on what happened before this tick, as a periodic job would be.
+            if (settings.RetrainTicks > 0 && tick / settings.RetrainTicks > trainedAt && watched.Count > 0)
+            {
+                trainedAt = tick / settings.RetrainTicks;
+                Embeddings = ImplicitFactorization.Train(watched, settings.Factorization, now);
+            }
+
             var first = next;
             while (next < sessions.Count && sessions[next].Start == tick)
             {
@@ -160,7 +179,7 @@ internal sealed class Replay(WatchTrace trace, ReplaySettings settings)
                     if (evaluated++ % settings.TimeEvery == 0)
                     {
                         var started = Stopwatch.GetTimestamp();
-                        hybrid.Rank(new RankingRequest(user.Interest, live.Candidates, now, 20) { CoWatch = CoWatch });
+                        hybrid.Rank(new RankingRequest(user.Interest, live.Candidates, now, 20) { CoWatch = CoWatch, Embeddings = Embeddings });
                         times.Add(Stopwatch.GetTimestamp() - started);
                     }
                 }
@@ -175,6 +194,11 @@ internal sealed class Replay(WatchTrace trace, ReplaySettings settings)
                 var meta = Meta(session.Streamer);
                 Learn(user, new InterestSignal(InterestSignalKind.WatchStarted, session.Streamer, session.Streamer, session.Stream, meta.Category, meta.Tags, meta.Terms, 1, now), session);
                 user.History[session.Streamer] = (user.History.GetValueOrDefault(session.Streamer).Sessions + 1, tick);
+                if (watchedSet.Add((session.User, session.Streamer)))
+                {
+                    watched.Add((session.User, session.Streamer));
+                }
+
                 if (!viewers.ContainsKey(session.Streamer))
                 {
                     liveSince[session.Streamer] = tick;
@@ -228,7 +252,7 @@ internal sealed class Replay(WatchTrace trace, ReplaySettings settings)
                 index[streamer] = k++;
             }
 
-            return new LiveSnapshot(tick, now, candidates, index, CoWatch);
+            return new LiveSnapshot(tick, now, candidates, index, CoWatch, Embeddings);
         }
     }
 

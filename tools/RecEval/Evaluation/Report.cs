@@ -32,7 +32,7 @@ internal static class Report
         b.AppendLine(inv, $"Rank time per request during the replay (hybrid, 20 items with reasons, {result.AverageLive:F0} live on average): p50 {result.RankTimes.Percentile(50):F3} ms, p99 {result.RankTimes.Percentile(99):F3} ms over {result.RankTimes.Count:N0} requests.");
         if (latency is not null)
         {
-            b.AppendLine(inv, $"Rank time with {latency.Live:N0} live streams ({latency.Users:N0} users' states, {latency.Requests:N0} requests): p50 {latency.P50:F3} ms, p99 {latency.P99:F3} ms, mean {latency.Mean:F3} ms.");
+            b.AppendLine(inv, $"Rank time with {latency.Live:N0} live streams ({latency.Users:N0} users' states, {latency.Requests:N0} requests): wall p50 {latency.P50:F3} ms, p99 {latency.P99:F3} ms, mean {latency.Mean:F3} ms; the ranking thread's CPU time p50 {latency.CpuP50:F3} ms, p99 {latency.CpuP99:F3} ms.");
         }
 
         foreach (var error in trace.Errors)
@@ -72,7 +72,7 @@ internal static class Report
                 elapsedSeconds = result.Elapsed.TotalSeconds,
                 methods,
                 rankTimeMs = new { p50 = result.RankTimes.Percentile(50), p99 = result.RankTimes.Percentile(99), count = result.RankTimes.Count },
-                latency = latency is null ? null : new { live = latency.Live, users = latency.Users, requests = latency.Requests, p50 = latency.P50, p99 = latency.P99, mean = latency.Mean },
+                latency = latency is null ? null : new { live = latency.Live, users = latency.Users, requests = latency.Requests, p50 = latency.P50, p99 = latency.P99, mean = latency.Mean, cpuP50 = latency.CpuP50, cpuP99 = latency.CpuP99 },
             },
             Indented);
     }

@@ -24,8 +24,10 @@ public sealed record InterestState
     [Id(4)] public HashSet<string> Followed { get; init; } = [];
 
     /// <summary>
-    /// The viewer's position in the creators' embedding space (a decayed mean of the embeddings of what they
-    /// watched); empty until a model has embedded a creator they watched.
+    /// The viewer's position in a creator embedding space, moved towards each creator they start watching (an
+    /// exponential moving mean), for a grain that keeps one model; empty until a model embedded a creator they
+    /// watched. The ranker itself folds the viewer in from <see cref="Creators"/> at ranking time instead, so a
+    /// retrained model (a new space) never meets a vector learned in the old one.
     /// </summary>
     [Id(5)] public float[] Embedding { get; set; } = [];
 

@@ -11,9 +11,10 @@ public interface ICoWatchLookup
 
 /// <summary>
 /// Item-item co-watch similarity, kept incrementally: each time a viewer watches a creator for the first time, the
-/// pair counts between that creator and the viewer's strongest creators grow by one, so the similarity is the cosine
-/// of two creators' audiences (distinct viewers), shrunk for small audiences. Persistable as grain state; not
-/// thread-safe (one grain owns it).
+/// pair counts between that creator and the viewer's strongest creators grow by one. The similarity of a neighbour c
+/// to a creator d is co(d, c) / (n(d)^(1-α) · n(c)^α + shrinkage) over distinct audiences n: α = 0.5 is the cosine,
+/// α = 0 the share of d's viewers who also watch c (which keeps c's popularity in it), as in Deshpande and Karypis'
+/// item-based top-N. Persistable as grain state; not thread-safe (one grain owns it).
 /// </summary>
 [GenerateSerializer, Alias("lsx.CoWatchIndex")]
 public sealed class CoWatchIndex : ICoWatchLookup
@@ -28,6 +29,9 @@ public sealed class CoWatchIndex : ICoWatchLookup
     [Id(2)] public int MaxNeighbours { get; set; } = 50;
 
     [Id(3)] public double Shrinkage { get; set; } = 5;
+
+    /// <summary>α above: how much a neighbour's own audience size discounts it (0 none, 0.5 the cosine, 1 fully).</summary>
+    [Id(4)] public double PopularityDamping { get; set; } = 0.5;
 
     private Dictionary<string, CoWatchNeighbour[]> Neighbours => cache ??= [];
 
@@ -46,6 +50,7 @@ public sealed class CoWatchIndex : ICoWatchLookup
         ArgumentNullException.ThrowIfNull(options);
         MaxNeighbours = options.CoWatchNeighbours;
         Shrinkage = options.CoWatchShrinkage;
+        PopularityDamping = options.CoWatchPopularityDamping;
         Neighbours.Clear();
         return this;
     }
@@ -105,7 +110,8 @@ public sealed class CoWatchIndex : ICoWatchLookup
         foreach (var (other, together) in row)
         {
             var theirs = Math.Max(together, audience.GetValueOrDefault(other));
-            list.Add(new CoWatchNeighbour(other, (float)(together / (Math.Sqrt((double)own * theirs) + Shrinkage))));
+            var scale = Math.Pow(own, 1 - PopularityDamping) * Math.Pow(theirs, PopularityDamping);
+            list.Add(new CoWatchNeighbour(other, (float)(together / (scale + Shrinkage))));
         }
 
         list.Sort(static (x, y) => y.Similarity != x.Similarity ? y.Similarity.CompareTo(x.Similarity) : string.CompareOrdinal(x.CreatorId, y.CreatorId));

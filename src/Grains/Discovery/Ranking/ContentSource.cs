@@ -4,8 +4,8 @@ namespace LiveStreamX.Grains.Discovery.Ranking;
 
 /// <summary>
 /// Content similarity: how much the viewer likes the candidate's category, tags and title terms (each against the
-/// viewer's strongest), plus the cosine of the viewer's and the creator's embeddings when a model gives one, scaled
-/// so the best candidate scores one.
+/// viewer's strongest), plus the cosine of the viewer's and the creator's embeddings when a model gives them (the
+/// viewer's folded in from their creators), scaled so the best candidate scores one.
 /// </summary>
 public sealed class ContentSource : ICandidateSource
 {
@@ -22,7 +22,7 @@ public sealed class ContentSource : ICandidateSource
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.User;
-        if (user is null || (user.Categories.Count == 0 && user.Tags.Count == 0 && user.TitleTerms.Count == 0 && user.Embedding.Length == 0))
+        if (user is null || (user.Categories.Count == 0 && user.Tags.Count == 0 && user.TitleTerms.Count == 0 && (context.Embeddings is null || user.Creators.Count == 0)))
         {
             return;
         }
@@ -84,8 +84,8 @@ public sealed class ContentSource : ICandidateSource
             categories = Normalized(user.Categories, context.Now, halfLife);
             tags = Normalized(user.Tags, context.Now, halfLife);
             terms = Normalized(user.TitleTerms, context.Now, halfLife);
-            embedding = user.Embedding;
             embeddings = context.Embeddings;
+            embedding = embeddings is null ? [] : ImplicitFactorization.FoldIn(user, embeddings, context.Now, context.Options);
         }
 
         public (double Category, double Tag, string? BestTag, double Term, string? BestTerm, double Embedding) Parts(LiveCandidate candidate)

@@ -100,28 +100,19 @@ public sealed class Ranker(RankingOptions options)
             }
         }
 
-        var order = new List<int>(n);
-        for (var i = 0; i < n; i++)
+        var byRank = new ByRank(total, candidates);
+
+        // Only the head is needed in order: select it (n log k) instead of sorting all the live streams, unless the
+        // diversity pass has to look deeper than the selection reaches.
+        var depth = (int)Math.Min(n, (long)limit + (Math.Max(0, Options.DiversityWindow) * 4));
+        var order = Top(byRank, n, scoredOnly, depth);
+        var ranked = Diversify(order, candidates, Options.DiversityWindow, maxPerCategory, out var exhausted);
+        if (exhausted && order.Count == depth)
         {
-            if (!scoredOnly || total[i] > 0)
-            {
-                order.Add(i);
-            }
+            order = Top(byRank, n, scoredOnly, int.MaxValue);
+            ranked = Diversify(order, candidates, Options.DiversityWindow, maxPerCategory, out _);
         }
 
-        order.Sort((a, b) =>
-        {
-            var byScore = total[b].CompareTo(total[a]);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            var byViewers = candidates[b].Viewers.CompareTo(candidates[a].Viewers);
-            return byViewers != 0 ? byViewers : string.CompareOrdinal(candidates[a].StreamId, candidates[b].StreamId);
-        });
-
-        var ranked = Diversify(order, candidates, Options.DiversityWindow, maxPerCategory);
         var count = Math.Min(limit, ranked.Count);
         var result = new Recommendation[count];
         for (var r = 0; r < count; r++)
@@ -135,8 +126,10 @@ public sealed class Ranker(RankingOptions options)
 
     // At most maxPerCategory of one category in the first `window` places; the streams held back keep their order
     // right after it. When too few categories are live to fill the window, the held-back streams fill it.
-    private static List<int> Diversify(List<int> order, IReadOnlyList<LiveCandidate> candidates, int window, int maxPerCategory)
+    // `exhausted` says the pass read the whole of `order` without filling the window.
+    private static List<int> Diversify(List<int> order, IReadOnlyList<LiveCandidate> candidates, int window, int maxPerCategory, out bool exhausted)
     {
+        exhausted = false;
         if (window <= 0 || order.Count <= 1)
         {
             return order;
@@ -164,6 +157,7 @@ public sealed class Ranker(RankingOptions options)
             }
         }
 
+        exhausted = head.Count < window && heldBack.Count > 0;
         var filler = 0;
         while (head.Count < window && filler < heldBack.Count)
         {
@@ -175,6 +169,72 @@ public sealed class Ranker(RankingOptions options)
         result.AddRange(heldBack.Skip(filler));
         result.AddRange(order.Skip(next));
         return result;
+    }
+
+    // The best `depth` candidates in rank order (all when depth >= n), without those scoring nothing if scoredOnly.
+    private static List<int> Top(ByRank byRank, int n, bool scoredOnly, int depth)
+    {
+        if (depth >= n)
+        {
+            var all = new List<int>(n);
+            for (var i = 0; i < n; i++)
+            {
+                if (!scoredOnly || byRank.Total[i] > 0)
+                {
+                    all.Add(i);
+                }
+            }
+
+            all.Sort(byRank);
+            return all;
+        }
+
+        // A heap of the best so far with the worst of them on top.
+        var worstFirst = Comparer<int>.Create((a, b) => byRank.Compare(b, a));
+        var heap = new PriorityQueue<int, int>(depth + 1, worstFirst);
+        for (var i = 0; i < n; i++)
+        {
+            if (scoredOnly && byRank.Total[i] <= 0)
+            {
+                continue;
+            }
+
+            if (heap.Count < depth)
+            {
+                heap.Enqueue(i, i);
+            }
+            else if (byRank.Compare(i, heap.Peek()) < 0)
+            {
+                heap.DequeueEnqueue(i, i);
+            }
+        }
+
+        var top = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var i, out _))
+        {
+            top.Add(i);
+        }
+
+        top.Reverse();
+        return top;
+    }
+
+    // Higher score first, then more viewers, then stream id: a total order, so equal inputs rank alike everywhere.
+    private sealed class ByRank(double[] total, IReadOnlyList<LiveCandidate> candidates) : IComparer<int>
+    {
+        public double[] Total { get; } = total;
+
+        public int Compare(int a, int b)
+        {
+            var byScore = Total[b].CompareTo(Total[a]);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byViewers = candidates[b].Viewers.CompareTo(candidates[a].Viewers);
+            return byViewers != 0 ? byViewers : string.CompareOrdinal(candidates[a].StreamId, candidates[b].StreamId);
+        }
     }
 
     // Reasons from the sources that weighed most in this stream's score, strongest first; "Followed" always leads.

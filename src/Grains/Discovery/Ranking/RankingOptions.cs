@@ -78,6 +78,13 @@ public sealed class RankingOptions
     [Range(0, 1000)]
     public double CoWatchShrinkage { get; set; } = 5;
 
+    /// <summary>
+    /// How much a co-watched creator's own audience discounts its similarity: 0.5 is the cosine, 0 the plain share of
+    /// co-viewers (popular neighbours kept ahead), 1 discounts popularity fully.
+    /// </summary>
+    [Range(0, 1)]
+    public double CoWatchPopularityDamping { get; set; } = 0.25;
+
     /// <summary>Creators kept per viewer; the weakest are dropped beyond it.</summary>
     [Range(1, 10_000)]
     public int MaxCreatorsPerViewer { get; set; } = 200;
