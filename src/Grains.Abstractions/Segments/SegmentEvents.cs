@@ -4,8 +4,8 @@ using LiveStreamX.Streams;
 namespace LiveStreamX.Segments;
 
 /// <summary>
-/// The stream cuts from live to a pre-recorded clip. Every player starts <see cref="Url"/> at <see cref="StartedAt"/>
-/// (server time; a client corrects by its clock offset), a late joiner at its offset from there.
+/// The stream cuts from live to a pre-recorded clip. Every player starts the clip at its url at startedAt (server
+/// time; a client corrects by its clock offset), a late joiner at its offset from there.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("lsx.SegmentStarted")]
 public sealed record SegmentStarted : StreamEvent

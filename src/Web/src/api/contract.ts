@@ -57,6 +57,10 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unavailable: true,
   blocked: true,
   held: true,
+  too_large: true,
+  unsupported_media: true,
+  upload_incomplete: true,
+  segment_not_ready: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -139,6 +143,8 @@ export const STREAM_EVENT_TYPES = valuesOf<StreamEventType>({
   'overlay:update': true,
   'leaderboard:update': true,
   'chat:delete': true,
+  'segment:start': true,
+  'segment:end': true,
 });
 
 /** Under load an Api node sends a stream's consecutive events together, oldest first, under this name. */
@@ -155,7 +161,16 @@ export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'badge:earned': true,
   'moderation:restricted': true,
   'moderation:lifted': true,
+  'segment:processing': true,
 });
+
+export type SegmentStartEvent = Schemas['SegmentStarted'];
+export type SegmentEndEvent = Schemas['SegmentEnded'];
+export type SegmentProcessingEvent = Schemas['SegmentProcessing'];
+export type SegmentView = Schemas['SegmentView'];
+export type SegmentQueue = Schemas['SegmentQueue'];
+export type SegmentQueueEntry = Schemas['SegmentQueueEntry'];
+export type UploadProgress = Schemas['UploadProgress'];
 
 export type SendChatRequest = HubArgs<'chat:message'>[0];
 export type JoinResult = HubResult<'stream:join'>;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Stream, VideoFilter } from '../../api/contract';
 import { videoFilterCss } from '../overlay/overlayLayout';
 import { compactNumber, hueOf } from '../../lib/format';
@@ -14,10 +15,12 @@ interface VideoStageProps {
   viewerCount: number | null;
   /** The creator's video filter preset, applied to this area as CSS filters. */
   filter?: VideoFilter;
+  /** What covers the stage for a while: a pre-recorded clip (features/segments). */
+  clip?: ReactNode;
 }
 
 /** The 16:9 player area. Media playback comes later; until then it frames the stream's state. */
-export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageProps) {
+export function VideoStage({ stream, viewerCount, filter = 'none', clip }: VideoStageProps) {
   const hue = hueOf(stream?.id ?? 'lsx');
   const caption = stream ? CAPTIONS[stream.status] : 'Connecting…';
   return (
@@ -30,7 +33,7 @@ export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageP
         background: `radial-gradient(80% 90% at 20% 0%, hsl(${hue} 60% 22%), transparent 70%),
           radial-gradient(70% 80% at 100% 100%, hsl(${(hue + 70) % 360} 60% 18%), #07080c 75%)`,
       }}
-      role="img"
+      role={clip ? 'region' : 'img'}
       aria-label={stream ? `${stream.title}, ${stream.status}` : 'Loading stream'}
     >
       <div className="stage__top">
@@ -53,6 +56,7 @@ export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageP
         )}
         {stream && <p className="stage__title">{stream.title}</p>}
       </div>
+      {clip}
     </div>
   );
 }

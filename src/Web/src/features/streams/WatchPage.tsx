@@ -43,6 +43,8 @@ import { StatusBadge } from './StatusBadge';
 import { useClockOffset } from './useClockOffset';
 import { useStreamRoom } from './useStreamRoom';
 import { VideoStage } from './VideoStage';
+import { ClipPlayer } from '../segments/ClipPlayer';
+import { useSegmentPlayback } from '../segments/useSegmentPlayback';
 
 function isNotFound(error: Error | null): boolean {
   return (error instanceof ApiError || error instanceof LiveError) && error.code === 'not_found';
@@ -72,6 +74,7 @@ export function WatchPage() {
   const moments = useMoments(room.feed, streamId);
   const layout = useOverlayLayout(room.feed, streamId);
   const offsetMs = useClockOffset(room.feed);
+  const segment = useSegmentPlayback(room.feed, offsetMs);
   const topGifters = useStreamLeaderboard(room.feed);
   useWatchHeartbeat(streamId, session !== null && stream?.status === 'live');
   const moderation = useChatModeration(stream);
@@ -109,7 +112,12 @@ export function WatchPage() {
           <MomentBanner key={fromMoment} momentId={fromMoment} moments={moments.moments} loaded={moments.loaded} stream={stream} />
         )}
         <div className="stage-frame">
-          <VideoStage stream={stream} viewerCount={viewerCount} filter={layout.videoFilter} />
+          <VideoStage
+            stream={stream}
+            viewerCount={viewerCount}
+            filter={layout.videoFilter}
+            clip={segment && <ClipPlayer key={segment.entryId} segment={segment} offsetMs={offsetMs} />}
+          />
           <OverlayWidgets widgets={layout.widgets} offsetMs={offsetMs} />
           <GiftAnimations items={gifts.items} />
           <FloatingEmojiLayer items={reactions.floating} />
