@@ -7,7 +7,7 @@ namespace LiveStreamX.Web.Tests.Segments;
 
 /// <summary>Issue #21: an uploaded clip, processed by ffmpeg into Azurite, cuts two viewers from live to the clip together.</summary>
 [Collection(SegmentsBrowserCollection.Name)]
-public sealed class SegmentPlaysInSyncTests(SegmentsBrowserFixture fixture)
+public sealed class SegmentPlaysInSyncTests(SegmentsBrowserFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>How far apart two viewers' players may start and run.</summary>
     private const double SyncBoundMs = 500;
@@ -54,6 +54,7 @@ public sealed class SegmentPlaysInSyncTests(SegmentsBrowserFixture fixture)
         }
 
         var startGap = Math.Abs(samples[0].PlayingAt - samples[1].PlayingAt);
+        output.WriteLine($"start gap {startGap:0} ms; position gap {Math.Abs(samples[0].Lag - samples[1].Lag) * 1000:0} ms; lags {samples[0].Lag * 1000:0} / {samples[1].Lag * 1000:0} ms");
         Assert.True(startGap < SyncBoundMs, $"The two players started {startGap} ms apart.");
         // Where each player is, measured against the same clock (both pages run on this machine).
         var positionGap = Math.Abs(samples[0].Lag - samples[1].Lag) * 1000;
