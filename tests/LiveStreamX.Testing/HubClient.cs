@@ -14,7 +14,7 @@ public sealed class HubClient : IAsyncDisposable
         [
             "chat:message", "stream:state", "viewers:count", "chat:slowmode", "gift:received", "overlay:trigger", "wheel:commit",
             "wheel:result", "poll:create", "poll:update", "poll:closed", "mood:state", "qa:update", "challenge:update",
-            "moment:detected", "overlay:update", "leaderboard:update", "chat:delete",
+            "moment:detected", "overlay:update", "leaderboard:update", "chat:delete", "segment:start", "segment:end",
         ];
 
     private readonly List<JsonElement> _events = [];

@@ -16,6 +16,9 @@ public static class ErrorStatus
         ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Unavailable or ErrorCodes.MediaNotConfigured => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.Blocked or ErrorCodes.Held => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCodes.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCodes.UploadIncomplete or ErrorCodes.SegmentNotReady => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -71,6 +71,7 @@ public static class LiveStreamXExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
         services.AddLiveStreamXMedia();
         services.AddMedia();
+        services.AddSegments();
 
         // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -121,6 +122,7 @@ public static class LiveStreamXExtensions
         app.MapAuditApi();
         app.MapMediaFiles();
         app.MapMediaApi();
+        app.MapSegmentsApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);

@@ -29,3 +29,15 @@ public static class MediaFiles
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This media link is not valid or has expired.");
     }
 }
+
+/// <summary>The segments feature of an Api node: options, the worker.</summary>
+public static class SegmentServices
+{
+    public static IServiceCollection AddSegments(this IServiceCollection services)
+    {
+        services.AddOptions<SegmentOptions>().BindConfiguration(SegmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SegmentWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SegmentWorker>());
+        return services;
+    }
+}

@@ -16,7 +16,8 @@ public sealed record StreamJoined(
     LiveStreamX.Engagement.Poll? Poll,
     LiveStreamX.Mood.MoodStateChanged? Mood,
     LiveStreamX.Engagement.ChallengeView? Challenge,
-    LiveStreamX.Engagement.OverlayLayout Overlay)
+    LiveStreamX.Engagement.OverlayLayout Overlay,
+    LiveStreamX.Segments.SegmentStarted? Segment = null)
 {
     public static StreamJoined From(StreamSnapshot snapshot) => new(
         snapshot.Stream,
@@ -29,5 +30,6 @@ public sealed record StreamJoined(
         snapshot.Poll,
         snapshot.Mood,
         snapshot.Challenge,
-        snapshot.Overlay);
+        snapshot.Overlay,
+        snapshot.Segment);
 }

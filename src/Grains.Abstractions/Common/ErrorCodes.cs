@@ -22,4 +22,16 @@ public static class ErrorCodes
 
     /// <summary>No LiveKit server is configured: streams are chat streams, without live video.</summary>
     public const string MediaNotConfigured = "media_not_configured";
+
+    /// <summary>An upload larger than the limit.</summary>
+    public const string TooLarge = "too_large";
+
+    /// <summary>A file that is not one of the media types taken (sniffed from its bytes).</summary>
+    public const string UnsupportedMedia = "unsupported_media";
+
+    /// <summary>An upload completed before every chunk arrived.</summary>
+    public const string UploadIncomplete = "upload_incomplete";
+
+    /// <summary>A segment queued before it is ready to play.</summary>
+    public const string SegmentNotReady = "segment_not_ready";
 }

@@ -35,4 +35,9 @@ public static class EventNames
     public const string OverlayUpdate = "overlay:update";
     public const string WatchHeartbeat = "watch:heartbeat";
     public const string LeaderboardUpdate = "leaderboard:update";
+    public const string SegmentStart = "segment:start";
+    public const string SegmentEnd = "segment:end";
+
+    /// <summary>A user event: the processing of one of the user's uploaded segments moved on.</summary>
+    public const string SegmentProcessing = "segment:processing";
 }

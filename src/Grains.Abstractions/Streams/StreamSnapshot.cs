@@ -15,7 +15,8 @@ public sealed record StreamSnapshot(
     [property: Id(6)] Engagement.Poll? Poll,
     [property: Id(7)] Mood.MoodStateChanged? Mood,
     [property: Id(8)] Engagement.ChallengeView? Challenge,
-    [property: Id(9)] Engagement.OverlayLayout Overlay);
+    [property: Id(9)] Engagement.OverlayLayout Overlay,
+    [property: Id(60)] Segments.SegmentStarted? Segment = null);
 
 /// <summary>An Api node's report that a viewer joined, with the node's viewer count for the stream.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.ViewerJoin")]

@@ -166,7 +166,8 @@ public sealed partial class StreamGrain
             _poll.State.Poll,
             _mood,
             _challenge.State.Challenge is { } challenge ? ChallengeView.Of(challenge) : null,
-            _overlay.State.Overlay);
+            _overlay.State.Overlay,
+            PlayingSegment);
         return Task.FromResult(snapshot);
     }
 }

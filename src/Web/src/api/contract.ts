@@ -58,6 +58,10 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   blocked: true,
   held: true,
   media_not_configured: true,
+  too_large: true,
+  unsupported_media: true,
+  upload_incomplete: true,
+  segment_not_ready: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -140,6 +144,8 @@ export const STREAM_EVENT_TYPES = valuesOf<StreamEventType>({
   'overlay:update': true,
   'leaderboard:update': true,
   'chat:delete': true,
+  'segment:start': true,
+  'segment:end': true,
 });
 
 /** Under load an Api node sends a stream's consecutive events together, oldest first, under this name. */
@@ -156,7 +162,16 @@ export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'badge:earned': true,
   'moderation:restricted': true,
   'moderation:lifted': true,
+  'segment:processing': true,
 });
+
+export type SegmentStartEvent = Schemas['SegmentStarted'];
+export type SegmentEndEvent = Schemas['SegmentEnded'];
+export type SegmentProcessingEvent = Schemas['SegmentProcessing'];
+export type SegmentView = Schemas['SegmentView'];
+export type SegmentQueue = Schemas['SegmentQueue'];
+export type SegmentQueueEntry = Schemas['SegmentQueueEntry'];
+export type UploadProgress = Schemas['UploadProgress'];
 
 export type SendChatRequest = HubArgs<'chat:message'>[0];
 export type JoinResult = HubResult<'stream:join'>;

@@ -19,6 +19,10 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   blocked: 'That message was not sent: it contains a blocked word.',
   held: 'Your message waits for a moderator to approve it.',
   media_not_configured: 'Live video is not set up on this server.',
+  too_large: 'That file is too large.',
+  unsupported_media: 'That file is not an MP4, MOV or WebM video.',
+  upload_incomplete: 'Part of the file has not arrived yet.',
+  segment_not_ready: 'That clip is not ready to play yet.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };

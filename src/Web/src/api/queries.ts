@@ -55,6 +55,8 @@ export const queryKeys = {
   /** A report queue: `creator:<id>` or `admin`; the open-only and the whole list under it. */
   reports: (scope: string) => ['reports', scope] as const,
   analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
+  segments: (userId: string | null) => ['me', userId, 'segments'] as const,
+  segmentQueue: (streamId: string) => ['streams', streamId, 'segments'] as const,
 };
 
 /** The message to show for a failed query. */

@@ -56,6 +56,9 @@ import type {
   ReportRequest,
   MediaConfig,
   MediaToken,
+  SegmentQueue,
+  SegmentView,
+  UploadProgress,
 } from './contract';
 
 export interface RestClientOptions {
@@ -441,6 +444,64 @@ export class RestClient {
   mediaToken(streamId: string, options: { watch?: boolean; signal?: AbortSignal } = {}): Promise<MediaToken> {
     const query = options.watch ? { watch: true } : {};
     return this.call(this.client.POST('/api/streams/{id}/media-token', { params: { path: { id: streamId }, query }, signal: options.signal }));
+  }
+
+  /** My segments (pre-recorded clips), newest first. */
+  listSegments(signal?: AbortSignal): Promise<SegmentView[]> {
+    return this.call(this.client.GET('/api/me/segments', { signal }));
+  }
+
+  /** Starts a chunked upload of a file of `size` bytes. */
+  createSegment(title: string, size: number, chunkSize?: number): Promise<SegmentView> {
+    return this.call(this.client.POST('/api/me/segments', { body: { title, size, chunkSize: chunkSize ?? null } }));
+  }
+
+  getSegment(id: string, signal?: AbortSignal): Promise<SegmentView> {
+    return this.call(this.client.GET('/api/me/segments/{id}', { params: { path: { id } }, signal }));
+  }
+
+  /** Which chunks of an upload arrived, and which are missing. */
+  getSegmentChunks(id: string, signal?: AbortSignal): Promise<UploadProgress> {
+    return this.call(this.client.GET('/api/me/segments/{id}/chunks', { params: { path: { id } }, signal }));
+  }
+
+  /** Sends one chunk's raw bytes. */
+  putSegmentChunk(id: string, index: number, chunk: Blob, signal?: AbortSignal): Promise<UploadProgress> {
+    return this.call(
+      this.client.PUT('/api/me/segments/{id}/chunks/{index}', {
+        params: { path: { id, index } },
+        body: chunk as unknown as string,
+        bodySerializer: (body: unknown) => body as Blob,
+        headers: { 'Content-Type': 'application/octet-stream' },
+        signal,
+      }),
+    );
+  }
+
+  completeSegment(id: string): Promise<SegmentView> {
+    return this.call(this.client.POST('/api/me/segments/{id}/complete', { params: { path: { id } } }));
+  }
+
+  async deleteSegment(id: string): Promise<void> {
+    await this.call(this.client.DELETE('/api/me/segments/{id}', { params: { path: { id } } }));
+  }
+
+  /** The segment playing in a stream and those waiting. */
+  getSegmentQueue(streamId: string, signal?: AbortSignal): Promise<SegmentQueue> {
+    return this.call(this.client.GET('/api/streams/{id}/segments', { params: { path: { id: streamId } }, signal }));
+  }
+
+  /** Queues a ready segment: now, or not before `at`. */
+  queueSegment(streamId: string, segmentId: string, at: string | null): Promise<SegmentQueue> {
+    return this.call(this.client.POST('/api/streams/{id}/segments', { params: { path: { id: streamId } }, body: { segmentId, at } }));
+  }
+
+  dequeueSegment(streamId: string, entryId: string): Promise<SegmentQueue> {
+    return this.call(this.client.DELETE('/api/streams/{id}/segments/{entryId}', { params: { path: { id: streamId, entryId } } }));
+  }
+
+  reorderSegments(streamId: string, entryIds: string[]): Promise<SegmentQueue> {
+    return this.call(this.client.PUT('/api/streams/{id}/segments/order', { params: { path: { id: streamId } }, body: { entryIds } }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

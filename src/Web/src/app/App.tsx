@@ -25,6 +25,8 @@ import { WalletPage } from '../features/wallet/WalletPage';
 import { Layout } from './Layout';
 import { LiveProvider } from './LiveProvider';
 import { NotFoundPage } from './NotFoundPage';
+import { SegmentsPage } from '../features/segments/SegmentsPage';
+import { SegmentQueuePage } from '../features/segments/SegmentQueuePage';
 
 // Its own chunk: the charting library is loaded by the creators who open analytics, not by every viewer.
 const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage').then((module) => ({ default: module.AnalyticsPage })));
@@ -62,6 +64,8 @@ export function App() {
               <Route path="admin/audit" element={<AuditPage />} />
               <Route path="admin/roles" element={<RolesPage />} />
               <Route path="admin/reports" element={<ReportsPage />} />
+              <Route path="studio/segments" element={<SegmentsPage />} />
+              <Route path="studio/streams/:streamId/segments" element={<SegmentQueuePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -5,13 +5,15 @@ import { useLiveVideo, type LiveVideoState } from './useLiveVideo';
 interface LivePlayerViewProps {
   state: LiveVideoState;
   fullscreenTarget?: () => HTMLElement | null;
+  /** Silent while a pre-recorded clip plays over it; the room stays joined, so the cut back is instant. */
+  silenced?: boolean;
 }
 
 /** What the stage shows of the live video in each state. */
-export function LivePlayerView({ state, fullscreenTarget }: LivePlayerViewProps) {
+export function LivePlayerView({ state, fullscreenTarget, silenced }: LivePlayerViewProps) {
   switch (state.kind) {
     case 'playing':
-      return <MediaSlot video={state.video} audio={state.audio} fullscreenTarget={fullscreenTarget} />;
+      return <MediaSlot video={state.video} audio={state.audio} fullscreenTarget={fullscreenTarget} silenced={silenced} />;
     case 'waiting':
       return (
         <p className="media-note" role="status" data-testid="live-waiting">
@@ -45,10 +47,11 @@ interface LivePlayerProps {
   /** Whether the stream may have live video (scheduled or live). */
   active: boolean;
   fullscreenTarget?: () => HTMLElement | null;
+  silenced?: boolean;
 }
 
 /** The live video of a stream: the stage's "what plays now" while the stream is live. */
-export function LivePlayer({ streamId, creatorId, active, fullscreenTarget }: LivePlayerProps) {
+export function LivePlayer({ streamId, creatorId, active, fullscreenTarget, silenced }: LivePlayerProps) {
   const state = useLiveVideo(streamId, creatorId, active);
-  return <LivePlayerView state={state} fullscreenTarget={fullscreenTarget} />;
+  return <LivePlayerView state={state} fullscreenTarget={fullscreenTarget} silenced={silenced} />;
 }

@@ -11,13 +11,15 @@ interface MediaSlotProps {
   audio: AttachableTrack | null;
   /** The element fullscreen applies to (the stage with its overlays), or null for the video alone. */
   fullscreenTarget?: () => HTMLElement | null;
+  /** Silent whatever the viewer chose, while a pre-recorded clip plays over the live video. */
+  silenced?: boolean;
 }
 
 /**
  * Plays a video track (and its sound) in the stage, muted at first as browsers require for autoplay, with
  * unmute and fullscreen buttons.
  */
-export function MediaSlot({ video, audio, fullscreenTarget }: MediaSlotProps) {
+export function MediaSlot({ video, audio, fullscreenTarget, silenced = false }: MediaSlotProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const audioRef = useRef<HTMLAudioElement>(null);
   const [muted, setMuted] = useState(true);
@@ -46,9 +48,9 @@ export function MediaSlot({ video, audio, fullscreenTarget }: MediaSlotProps) {
 
   useEffect(() => {
     if (audioRef.current) {
-      audioRef.current.muted = muted;
+      audioRef.current.muted = muted || silenced;
     }
-  }, [muted, audio]);
+  }, [muted, silenced, audio]);
 
   const fullscreen = () => {
     const target = fullscreenTarget?.() ?? videoRef.current;

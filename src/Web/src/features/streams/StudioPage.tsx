@@ -26,6 +26,11 @@ export function StudioPage() {
             Moderation
           </Link>
         )}
+        {session && canCreate(session) && (
+          <Link className="button button--ghost" to="/studio/segments" data-testid="studio-segments-link">
+            Segments
+          </Link>
+        )}
       </header>
       {session && canCreate(session) ? (
         <Studio creatorId={session.user.id} />

@@ -165,6 +165,16 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
             Camera
           </Link>
         )}
+        {stream.status === 'live' && (
+          <Link
+            className="button button--ghost"
+            data-testid="stream-segments"
+            to={`/studio/streams/${encodeURIComponent(stream.id)}/segments`}
+            title="Cut to pre-recorded clips, now or at a time"
+          >
+            Segments
+          </Link>
+        )}
         <Link className="button button--ghost" data-testid="stream-watch" to={`/watch/${encodeURIComponent(stream.id)}`}>
           Watch
         </Link>

@@ -15,12 +15,14 @@ interface VideoStageProps {
   viewerCount: number | null;
   /** The creator's video filter preset, applied to this area as CSS filters. */
   filter?: VideoFilter;
-  /** What plays now (the live video, a clip): drawn over the stage's backdrop, under its badges. */
+  /** What plays now (the live video): drawn over the stage's backdrop, under its badges. */
   children?: ReactNode;
+  /** What covers the stage for a while: a pre-recorded clip (features/segments). */
+  clip?: ReactNode;
 }
 
-/** The 16:9 player area: the stream's state, and the slot for what plays now. */
-export function VideoStage({ stream, viewerCount, filter = 'none', children }: VideoStageProps) {
+/** The 16:9 player area: the stream's state, the slot for the live video, and a clip over it when one plays. */
+export function VideoStage({ stream, viewerCount, filter = 'none', children, clip }: VideoStageProps) {
   const hue = hueOf(stream?.id ?? 'lsx');
   const caption = stream ? CAPTIONS[stream.status] : 'Connecting…';
   return (
@@ -34,7 +36,7 @@ export function VideoStage({ stream, viewerCount, filter = 'none', children }: V
           radial-gradient(70% 80% at 100% 100%, hsl(${(hue + 70) % 360} 60% 18%), #07080c 75%)`,
       }}
       // With a player inside (buttons), the stage is a region: an image's content is not interactive.
-      role={children ? 'region' : 'img'}
+      role={children || clip ? 'region' : 'img'}
       aria-label={stream ? `${stream.title}, ${stream.status}` : 'Loading stream'}
     >
       {children && <div className="stage__media">{children}</div>}
@@ -58,6 +60,7 @@ export function VideoStage({ stream, viewerCount, filter = 'none', children }: V
         )}
         {stream && <p className="stage__title">{stream.title}</p>}
       </div>
+      {clip}
     </div>
   );
 }

@@ -44,6 +44,8 @@ import { useClockOffset } from './useClockOffset';
 import { useStreamRoom } from './useStreamRoom';
 import { VideoStage } from './VideoStage';
 import { LivePlayer } from '../media/LivePlayer';
+import { ClipPlayer } from '../segments/ClipPlayer';
+import { useSegmentPlayback } from '../segments/useSegmentPlayback';
 
 function isNotFound(error: Error | null): boolean {
   return (error instanceof ApiError || error instanceof LiveError) && error.code === 'not_found';
@@ -73,6 +75,7 @@ export function WatchPage() {
   const moments = useMoments(room.feed, streamId);
   const layout = useOverlayLayout(room.feed, streamId);
   const offsetMs = useClockOffset(room.feed);
+  const segment = useSegmentPlayback(room.feed, offsetMs);
   const topGifters = useStreamLeaderboard(room.feed);
   useWatchHeartbeat(streamId, session !== null && stream?.status === 'live');
   const moderation = useChatModeration(stream);
@@ -110,9 +113,21 @@ export function WatchPage() {
           <MomentBanner key={fromMoment} momentId={fromMoment} moments={moments.moments} loaded={moments.loaded} stream={stream} />
         )}
         <div className="stage-frame">
-          <VideoStage stream={stream} viewerCount={viewerCount} filter={layout.videoFilter}>
+          <VideoStage
+            stream={stream}
+            viewerCount={viewerCount}
+            filter={layout.videoFilter}
+            clip={segment && <ClipPlayer key={segment.entryId} segment={segment} offsetMs={offsetMs} />}
+          >
             {stream && (stream.status === 'live' || stream.status === 'scheduled') && (
-              <LivePlayer streamId={streamId} creatorId={stream.creatorId} active fullscreenTarget={() => document.querySelector('.stage-frame')} />
+              // Silent under a clip, still joined, so the cut back to live at segment:end is immediate.
+              <LivePlayer
+                streamId={streamId}
+                creatorId={stream.creatorId}
+                active
+                silenced={segment !== null}
+                fullscreenTarget={() => document.querySelector('.stage-frame')}
+              />
             )}
           </VideoStage>
           <OverlayWidgets widgets={layout.widgets} offsetMs={offsetMs} />
