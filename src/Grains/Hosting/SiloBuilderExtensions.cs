@@ -83,7 +83,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Media.StreamMediaOptions>().BindConfiguration(Media.StreamMediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddLiveStreamXMedia();
         return silo;
     }

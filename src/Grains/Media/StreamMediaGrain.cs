@@ -20,14 +20,14 @@ namespace LiveStreamX.Grains.Media;
 public sealed partial class StreamMediaGrain(
     [PersistentState("stream-media", StorageNames.Default)] IPersistentState<StreamMediaState> media,
     IGrainContext grainContext,
-    IOptions<MediaOptions> options,
+    IOptions<StreamMediaOptions> options,
     IOptions<ReminderOptions> reminderOptions,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<StreamMediaGrain> logger) : Grain, IStreamMediaGrain, IRemindable
 {
     private const string GraceReminder = "media-grace";
     private readonly StoredState<StreamMediaState> _state = new(grainContext, media, "stream-media", logger, "The stream's media state could not be saved; try again.");
-    private readonly MediaOptions _options = options.Value;
+    private readonly StreamMediaOptions _options = options.Value;
     private HashSet<string> _applied = [];
     private IGrainTimer? _graceTimer;
 

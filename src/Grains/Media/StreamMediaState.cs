@@ -16,7 +16,7 @@ public sealed record StreamMediaState
     [Id(2)]
     public MediaRecording? Recording { get; init; }
 
-    /// <summary>The ids of the events applied, oldest first (the newest <see cref="MediaOptions.RememberedEvents"/>).</summary>
+    /// <summary>The ids of the events applied, oldest first (the newest <see cref="StreamMediaOptions.RememberedEvents"/>).</summary>
     [Id(3)]
     public string[] AppliedEventIds { get; init; } = [];
 

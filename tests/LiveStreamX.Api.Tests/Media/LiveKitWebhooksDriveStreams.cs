@@ -193,7 +193,7 @@ public sealed class TwoNodesWithLiveKit : IAsyncLifetime
             settings[key] = value;
         }
 
-        settings["LSX:Media:CreatorGraceSeconds"] = "1";
+        settings["LSX:LiveKit:CreatorGraceSeconds"] = "1";
         First = new LiveStreamXApp(settings);
         Second = new LiveStreamXApp(settings);
     }

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LiveStreamX.Grains.Media;
 
-/// <summary>How webhooks from LiveKit drive a stream. Section <c>LSX:Media</c> (read by silos).</summary>
-public sealed class MediaOptions
+/// <summary>How webhooks from LiveKit drive a stream. Section <c>LSX:LiveKit</c>, beside the Api's server settings (read by silos).</summary>
+public sealed class StreamMediaOptions
 {
-    public const string Section = "LSX:Media";
+    public const string Section = "LSX:LiveKit";
 
     /// <summary>How long a live stream waits for its creator after they left the room before it ends.</summary>
     [Range(1, 3600)]
