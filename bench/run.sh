@@ -353,7 +353,8 @@ fi
 # clean_best NAME [P99]: the most deliveries/s of NAME's sweep runs with p99 <= P99 ms (250) and nothing lost,
 # doubled or failed.
 clean_best() {
-  cat "$results/$1"-*.json 2>/dev/null | jq -s '[.[] | select(.latency.p99Ms <= '"${2:-250}"' and .lost == 0 and .duplicated == 0
+  # No sweep in this run (--only without b): no reports, so 0 rather than a failed pipeline ending the script.
+  { cat "$results/$1"-*.json 2>/dev/null || true; } | jq -s '[.[] | select(.latency.p99Ms <= '"${2:-250}"' and .lost == 0 and .duplicated == 0
     and (.errors | length) == 0) | .deliveriesPerSecond] | (max // 0) | floor'
 }
 
