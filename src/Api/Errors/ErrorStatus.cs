@@ -16,6 +16,9 @@ public static class ErrorStatus
         ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.Blocked or ErrorCodes.Held => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.Frozen => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotConfigured => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.InvalidSignature => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

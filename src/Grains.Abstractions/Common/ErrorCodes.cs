@@ -19,4 +19,13 @@ public static class ErrorCodes
 
     /// <summary>A chat message with a blocked term, held for a moderator's review.</summary>
     public const string Held = "held";
+
+    /// <summary>Gifting is frozen: a refund left the balance below zero, or a payment dispute is open.</summary>
+    public const string Frozen = "frozen";
+
+    /// <summary>A feature whose settings are not given (Stripe purchases and payouts without keys).</summary>
+    public const string NotConfigured = "not_configured";
+
+    /// <summary>A webhook whose signature does not verify (forged, tampered, stale, or signed with another secret).</summary>
+    public const string InvalidSignature = "invalid_signature";
 }
