@@ -10,7 +10,6 @@ namespace LiveStreamX.Testing;
 /// </summary>
 public sealed class OidcServer : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private readonly string _clientsFile = Path.GetTempFileName();
     private Process? _process;
 
@@ -27,7 +26,7 @@ public sealed class OidcServer : IAsyncDisposable
     public static async Task<OidcServer> StartAsync(params OidcClient[] clients)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Oidc");
-        await InstallAsync(folder);
+        await NpmFolder.InstallAsync(folder, "oidc-provider");
         var server = new OidcServer();
         await File.WriteAllTextAsync(server._clientsFile, JsonSerializer.Serialize(clients.Select(c => new Dictionary<string, object>
         {
@@ -89,38 +88,6 @@ public sealed class OidcServer : IAsyncDisposable
         _process?.Dispose();
         File.Delete(_clientsFile);
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task InstallAsync(string folder)
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
-            {
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
-            var stderr = npm.StandardError.ReadToEndAsync();
-            _ = npm.StandardOutput.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await npm.WaitForExitAsync(cts.Token);
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {folder} failed: {await stderr}");
-            }
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
     }
 }
 
