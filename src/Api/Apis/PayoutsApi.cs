@@ -21,7 +21,7 @@ public static partial class PayoutsApi
         me.MapGet("/payouts", GetMineAsync).WithSummary("My earnings as payouts see them (withdrawable, held, in flight, paid out) and my payouts.");
         me.MapPost("/payouts", RequestAsync).RequireAuthorization(Policies.Creator)
             .WithSummary("Requests a payout of withdrawable earnings; the same idempotency key is the same payout.");
-        me.MapGet("/statement", StatementAsync)
+        me.MapGet("/statement", StatementAsync).Produces<Statement>(StatusCodes.Status200OK, "application/json", "text/csv")
             .WithSummary("My month (YYYY-MM): gifts received, the platform's share, purchases, payouts; format=csv for a file.");
         ModerationApi.Problems(me);
 

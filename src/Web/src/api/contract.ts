@@ -57,6 +57,9 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unavailable: true,
   blocked: true,
   held: true,
+  frozen: true,
+  not_configured: true,
+  invalid_signature: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -149,12 +152,14 @@ export type UserEvent = Schemas['UserEvent'];
 export type UserEventType = UserEvent['type'];
 export type LevelUpEvent = Schemas['LevelUp'];
 export type BadgeEarnedEvent = Schemas['BadgeEarned'];
+export type WalletChangedEvent = Schemas['WalletChanged'];
 /** The user events' names, registered with the hub apart from STREAM_EVENT_TYPES (outside the sequencer). */
 export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'level:up': true,
   'badge:earned': true,
   'moderation:restricted': true,
   'moderation:lifted': true,
+  'wallet:changed': true,
 });
 
 export type SendChatRequest = HubArgs<'chat:message'>[0];
@@ -398,3 +403,15 @@ export type Report = Schemas['Report'];
 export type ReportRequest = Schemas['ReportRequest'];
 /** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
 export const REPORT_TEXT_MAX = 500;
+
+// ---- Store and payouts ----
+
+export type TokenPack = Schemas['TokenPack'];
+export type StoreView = Schemas['StoreView'];
+export type CheckoutView = Schemas['CheckoutView'];
+export type PurchaseView = Schemas['PurchaseView'];
+export type PayoutView = Schemas['PayoutView'];
+export type PayoutsView = Schemas['PayoutsView'];
+export type PayoutBalance = Schemas['PayoutBalance'];
+export type Statement = Schemas['Statement'];
+export type StatementLine = Schemas['StatementLine'];

@@ -18,6 +18,9 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   unavailable: 'The service is busy. Try again in a moment.',
   blocked: 'That message was not sent: it contains a blocked word.',
   held: 'Your message waits for a moderator to approve it.',
+  frozen: 'Gifting is frozen on your wallet until it is settled.',
+  not_configured: 'Purchases are not available here yet.',
+  invalid_signature: 'The payment notice could not be verified.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };
