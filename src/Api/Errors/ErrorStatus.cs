@@ -19,6 +19,9 @@ public static class ErrorStatus
         ErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.UploadIncomplete or ErrorCodes.SegmentNotReady => StatusCodes.Status409Conflict,
+        ErrorCodes.Frozen => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotConfigured => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.InvalidSignature => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -85,6 +85,7 @@ public static class LiveStreamXExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<HubContractTransformer>().AddDocumentTransformer<DocumentedRefusals>());
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<LiveMetrics>();
+        Grains.Payments.PaymentsServiceCollectionExtensions.AddPayments(services);
         builder.AddLiveStreamXTelemetry("livestreamx-api", jsonByDefault: api.Mode == ApiMode.Client, LiveMetrics.MeterName);
 
         if (api.DemoData)
@@ -123,6 +124,8 @@ public static class LiveStreamXExtensions
         app.MapMediaFiles();
         app.MapMediaApi();
         app.MapSegmentsApi();
+        app.MapStoreApi();
+        app.MapPayoutsApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);

@@ -34,4 +34,13 @@ public static class ErrorCodes
 
     /// <summary>A segment queued before it is ready to play.</summary>
     public const string SegmentNotReady = "segment_not_ready";
+
+    /// <summary>Gifting is frozen: a refund left the balance below zero, or a payment dispute is open.</summary>
+    public const string Frozen = "frozen";
+
+    /// <summary>A feature whose settings are not given (Stripe purchases and payouts without keys).</summary>
+    public const string NotConfigured = "not_configured";
+
+    /// <summary>A webhook whose signature does not verify (forged, tampered, stale, or signed with another secret).</summary>
+    public const string InvalidSignature = "invalid_signature";
 }

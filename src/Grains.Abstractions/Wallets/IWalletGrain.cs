@@ -6,7 +6,7 @@ namespace LiveStreamX.Wallets;
 
 /// <summary>A user's spendable tokens and their ledger; sends gifts exactly once. Key: user id.</summary>
 [Alias("lsx.IWalletGrain")]
-public interface IWalletGrain : IGrainWithStringKey
+public partial interface IWalletGrain : IGrainWithStringKey
 {
     /// <summary>Opens the wallet with the starter grant, once.</summary>
     [Alias("Open")]
@@ -35,7 +35,7 @@ public interface IWalletGrain : IGrainWithStringKey
 
 /// <summary>A creator's earnings and the platform's share of them, apart from spendable tokens. Key: user id.</summary>
 [Alias("lsx.IEarningsGrain")]
-public interface IEarningsGrain : IGrainWithStringKey
+public partial interface IEarningsGrain : IGrainWithStringKey
 {
     /// <summary>Credits a delivered gift; a delivery seen before changes nothing.</summary>
     [Alias("Receive")]
@@ -106,7 +106,20 @@ public sealed record LedgerVerification(
     [property: Id(6)] long InFlight,
     [property: Id(7)] long TotalBalance,
     [property: Id(8)] long TotalGranted,
-    [property: Id(9)] IReadOnlyList<string> Problems);
+    [property: Id(9)] IReadOnlyList<string> Problems,
+    [property: Id(100)] IReadOnlyList<LedgerEquation> Equations);
+
+/// <summary>One equation of the verification: its two sides, and what each side adds up.</summary>
+[GenerateSerializer, Immutable, Alias("lsx.LedgerEquation")]
+public sealed record LedgerEquation(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Statement,
+    [property: Id(2)] long Left,
+    [property: Id(3)] long Right,
+    [property: Id(4)] IReadOnlyDictionary<string, long> Terms)
+{
+    public bool Ok => Left == Right;
+}
 
 /// <summary>Recent abuse signals (rate limits hit), for moderators. Key: 0.</summary>
 [Alias("lsx.IAbuseLogGrain")]

@@ -10,6 +10,18 @@ public enum LedgerKind
     PlatformShare = 4,
     Refund = 5,
     Adjustment = 6,
+
+    /// <summary>The bonus tokens of a purchased pack, beside its <see cref="Purchase"/> entry.</summary>
+    PurchaseBonus = 100,
+
+    /// <summary>Purchased tokens taken back on a refund (the balance may go below zero: gifting freezes until settled).</summary>
+    PurchaseReversal = 101,
+
+    /// <summary>Earnings set aside for a payout request (in flight until paid, or returned).</summary>
+    PayoutDebit = 102,
+
+    /// <summary>A rejected or failed payout's earnings, given back.</summary>
+    PayoutReturn = 103,
 }
 
 /// <summary>Which balance an entry moves.</summary>
@@ -60,7 +72,13 @@ public sealed record LedgerAudit(
     [property: Id(7)] long Debits,
     [property: Id(8)] long Refunds,
     [property: Id(9)] long InFlight,
-    [property: Id(10)] long Entries)
+    [property: Id(10)] long Entries,
+    [property: Id(100)] long Created = 0,
+    [property: Id(101)] long Reversed = 0,
+    [property: Id(102)] long Earned = 0,
+    [property: Id(103)] long PaidOut = 0,
+    [property: Id(104)] long PayoutsInFlight = 0,
+    [property: Id(105)] long PayoutsNet = 0)
 {
     public bool Consistent => Balance == LedgerSpendable && Earnings == LedgerEarnings && PlatformShare == LedgerPlatform;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Observability;
+using LiveStreamX.Grains.Payments;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
 using LiveStreamX.Media;
@@ -82,6 +83,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPayments();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Media.StreamMediaOptions>().BindConfiguration(Media.StreamMediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddLiveStreamXMedia();

@@ -6,6 +6,7 @@ using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
 using LiveStreamX.Progression;
 using LiveStreamX.Wallets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -26,6 +27,7 @@ public sealed partial class EarningsGrain(
     IPersistentStateFactory stateFactory,
     IGrainContext grainContext,
     LeaderboardScoreBuffer scores,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<EarningsGrain> logger) : Grain, IEarningsGrain
 {
     private const string Unsaved = "The earnings could not be saved; the gift will be delivered again.";
@@ -70,11 +72,7 @@ public sealed partial class EarningsGrain(
             await GrainFactory.Get<IWalletRegistryGrain>(WalletRegistry.ShardOf(UserId)).RegisterAsync(UserId);
         }
 
-        await _book.SealFullPagesAsync(
-            () => _earnings.State.Ledger,
-            () => _earnings.Written.Ledger.LastNo,
-            _earnings.WhenWrittenAsync,
-            tail => _earnings.State = _earnings.State with { Ledger = tail });
+        await SealFullPagesAsync();
 
         // From here to the commit: one turn, no await, so no other gift sees a half-entered one.
         var state = _earnings.State;
@@ -121,8 +119,11 @@ public sealed partial class EarningsGrain(
         var numbered = entries.Select((e, i) => e.No == i + 1).All(x => x);
         var earned = entries.Where(e => e.Account == LedgerAccount.Earnings).Sum(e => e.Amount);
         var platform = entries.Where(e => e.Account == LedgerAccount.Platform).Sum(e => e.Amount);
+        var gifts = entries.Where(e => e.Kind == LedgerKind.Earning).Sum(e => e.Amount);
+        var payouts = -entries.Where(e => e.Kind is LedgerKind.PayoutDebit or LedgerKind.PayoutReturn).Sum(e => e.Amount);
         return new LedgerAudit(UserId, 0, state.Earnings, state.PlatformShare, 0,
-            numbered ? earned : long.MinValue, numbered ? platform : long.MinValue, 0, 0, 0, entries.Count);
+            numbered ? earned : long.MinValue, numbered ? platform : long.MinValue, 0, 0, 0, entries.Count,
+            Earned: gifts, PaidOut: state.PaidOut, PayoutsInFlight: state.PayoutsInFlight.Values.Sum(), PayoutsNet: payouts);
     }
 
     /// <summary>Writes the tallies of gifts the ledger has and the tallies may not.</summary>

@@ -31,4 +31,10 @@ public sealed record EarningsState
     /// the tallies, and a crash between the two is finished by the next activation without entering them twice.
     /// </summary>
     [Id(5)] public GiftInFlight[] InFlight { get; init; } = [];
+
+    /// <summary>Payouts requested and not yet paid or returned, by payout id: debited from <see cref="Earnings"/>.</summary>
+    [Id(100)] public Dictionary<string, long> PayoutsInFlight { get; init; } = [];
+
+    /// <summary>Tokens of earnings paid out for good.</summary>
+    [Id(101)] public long PaidOut { get; init; }
 }

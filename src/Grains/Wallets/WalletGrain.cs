@@ -164,8 +164,15 @@ public sealed partial class WalletGrain(
         }
 
         var tokens = (long)catalogGift.TokenCost * gift.Count;
-        EnforceVelocity(tokens);
         var state = _wallet.State;
+        if (Standing() is { Frozen: true } frozen)
+        {
+            throw new DomainException(ErrorCodes.Frozen, frozen.FrozenReason == "dispute"
+                ? "Gifting is frozen while a payment dispute is open."
+                : $"Gifting is frozen: a refund took back tokens already spent (balance {state.Balance}); a purchase settles it.");
+        }
+
+        EnforceVelocity(tokens);
         if (state.Balance < tokens)
         {
             throw new DomainException(ErrorCodes.InsufficientFunds, $"This costs {tokens} tokens and the balance is {state.Balance}.");
@@ -234,9 +241,11 @@ public sealed partial class WalletGrain(
         var spendable = entries.Where(e => e.Account == LedgerAccount.Spendable).Sum(e => e.Amount);
         var debits = -entries.Where(e => e.Kind == LedgerKind.GiftDebit).Sum(e => e.Amount);
         var refunds = entries.Where(e => e.Kind == LedgerKind.Refund).Sum(e => e.Amount);
+        var created = entries.Where(e => e.Kind is LedgerKind.Grant or LedgerKind.Purchase or LedgerKind.PurchaseBonus).Sum(e => e.Amount);
+        var reversed = -entries.Where(e => e.Kind == LedgerKind.PurchaseReversal).Sum(e => e.Amount);
         var numbered = entries.Select((e, i) => e.No == i + 1).All(x => x);
         return new LedgerAudit(UserId, state.Balance, 0, 0, numbered ? spendable : long.MinValue, 0, 0, debits, refunds,
-            state.Outbox.Sum(d => d.Tokens), entries.Count);
+            state.Outbox.Sum(d => d.Tokens), entries.Count, Created: created, Reversed: reversed);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

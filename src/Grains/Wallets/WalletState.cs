@@ -10,7 +10,7 @@ public sealed record WalletState
 
     [Id(1)] public string Handle { get; init; } = string.Empty;
 
-    /// <summary>Spendable tokens: the sum of the ledger's spendable entries, never negative.</summary>
+    /// <summary>Spendable tokens: the sum of the ledger's spendable entries; below zero only after a refund (gifting then freezes).</summary>
     [Id(2)] public long Balance { get; init; }
 
     [Id(3)] public LedgerTail Ledger { get; init; } = new();
@@ -19,4 +19,7 @@ public sealed record WalletState
     [Id(4)] public GiftDelivery[] Outbox { get; init; } = [];
 
     [Id(5)] public long AbuseSignals { get; init; }
+
+    /// <summary>Stripe disputes open against this user's purchases: gifting is frozen while any is.</summary>
+    [Id(100)] public string[] OpenDisputes { get; init; } = [];
 }

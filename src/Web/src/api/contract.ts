@@ -62,6 +62,9 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unsupported_media: true,
   upload_incomplete: true,
   segment_not_ready: true,
+  frozen: true,
+  not_configured: true,
+  invalid_signature: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -156,6 +159,7 @@ export type UserEvent = Schemas['UserEvent'];
 export type UserEventType = UserEvent['type'];
 export type LevelUpEvent = Schemas['LevelUp'];
 export type BadgeEarnedEvent = Schemas['BadgeEarned'];
+export type WalletChangedEvent = Schemas['WalletChanged'];
 /** The user events' names, registered with the hub apart from STREAM_EVENT_TYPES (outside the sequencer). */
 export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'level:up': true,
@@ -163,6 +167,7 @@ export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'moderation:restricted': true,
   'moderation:lifted': true,
   'segment:processing': true,
+  'wallet:changed': true,
 });
 
 export type SegmentStartEvent = Schemas['SegmentStarted'];
@@ -418,3 +423,15 @@ export const REPORT_TEXT_MAX = 500;
 /** Live video: whether LiveKit is configured, and a room token (media feature). */
 export type MediaConfig = Schemas['MediaConfig'];
 export type MediaToken = Schemas['MediaToken'];
+
+// ---- Store and payouts ----
+
+export type TokenPack = Schemas['TokenPack'];
+export type StoreView = Schemas['StoreView'];
+export type CheckoutView = Schemas['CheckoutView'];
+export type PurchaseView = Schemas['PurchaseView'];
+export type PayoutView = Schemas['PayoutView'];
+export type PayoutsView = Schemas['PayoutsView'];
+export type PayoutBalance = Schemas['PayoutBalance'];
+export type Statement = Schemas['Statement'];
+export type StatementLine = Schemas['StatementLine'];

@@ -23,6 +23,9 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   unsupported_media: 'That file is not an MP4, MOV or WebM video.',
   upload_incomplete: 'Part of the file has not arrived yet.',
   segment_not_ready: 'That clip is not ready to play yet.',
+  frozen: 'Gifting is frozen on your wallet until it is settled.',
+  not_configured: 'Purchases are not available here yet.',
+  invalid_signature: 'The payment notice could not be verified.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };

@@ -59,6 +59,12 @@ import type {
   SegmentQueue,
   SegmentView,
   UploadProgress,
+  StoreView,
+  CheckoutView,
+  PurchaseView,
+  PayoutView,
+  PayoutsView,
+  Statement,
 } from './contract';
 
 export interface RestClientOptions {
@@ -502,6 +508,60 @@ export class RestClient {
 
   reorderSegments(streamId: string, entryIds: string[]): Promise<SegmentQueue> {
     return this.call(this.client.PUT('/api/streams/{id}/segments/order', { params: { path: { id: streamId } }, body: { entryIds } }));
+  }
+
+  /** The packs on sale, and whether purchases work here. */
+  getStore(signal?: AbortSignal): Promise<StoreView> {
+    return this.call(this.client.GET('/api/store/packs', { signal }));
+  }
+
+  /** Creates a Stripe Checkout Session for a pack: send the browser to its url. */
+  checkout(packId: string): Promise<CheckoutView> {
+    return this.call(this.client.POST('/api/store/checkout', { body: { packId } }));
+  }
+
+  /** One of my purchases by Checkout Session id (open until Stripe's webhook says it is paid). */
+  getPurchase(sessionId: string, signal?: AbortSignal): Promise<PurchaseView> {
+    return this.call(this.client.GET('/api/store/purchases/{sessionId}', { params: { path: { sessionId } }, signal }));
+  }
+
+  /** My earnings as payouts see them, and my payouts. */
+  getMyPayouts(signal?: AbortSignal): Promise<PayoutsView> {
+    return this.call(this.client.GET('/api/me/payouts', { signal }));
+  }
+
+  /** Requests a payout; the same key (one per intended payout) is the same payout, however often it is sent. */
+  requestPayout(amount: number, idempotencyKey: string): Promise<PayoutView> {
+    return this.call(this.client.POST('/api/me/payouts', { body: { amount, idempotencyKey } }));
+  }
+
+  /** My statement of a month (YYYY-MM). */
+  getStatement(month: string, signal?: AbortSignal): Promise<Statement> {
+    return this.call(this.client.GET('/api/me/statement', { params: { query: { month } }, signal }));
+  }
+
+  /** The same statement as CSV; fetched with the bearer token, hence a Blob. */
+  getStatementCsv(month: string, signal?: AbortSignal): Promise<Blob> {
+    return this.call(
+      this.client.GET('/api/me/statement', {
+        params: { query: { month, format: 'csv' } },
+        headers: { Accept: 'text/csv, application/problem+json' },
+        parseAs: 'blob',
+        signal,
+      }),
+    );
+  }
+
+  /** The payout queue (admins): open payouts oldest first, then decided ones. */
+  getPayoutQueue(signal?: AbortSignal): Promise<PayoutView[]> {
+    return this.call(this.client.GET('/api/admin/payouts', { signal }));
+  }
+
+  /** Approves (the transfer is made) or rejects (with a reason) a payout. */
+  decidePayout(payoutId: string, decision: 'approve' | 'reject', reason?: string): Promise<PayoutView> {
+    return decision === 'approve'
+      ? this.call(this.client.POST('/api/admin/payouts/{payoutId}/approve', { params: { path: { payoutId } } }))
+      : this.call(this.client.POST('/api/admin/payouts/{payoutId}/reject', { params: { path: { payoutId } }, body: { reason: reason ?? null } }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

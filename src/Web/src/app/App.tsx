@@ -22,6 +22,10 @@ import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
 import { WalletPage } from '../features/wallet/WalletPage';
+import { CheckoutCancelPage, CheckoutSuccessPage } from '../features/store/CheckoutResultPages';
+import { StorePage } from '../features/store/StorePage';
+import { PayoutsPage } from '../features/payouts/PayoutsPage';
+import { PayoutQueuePage } from '../features/admin/PayoutQueuePage';
 import { Layout } from './Layout';
 import { LiveProvider } from './LiveProvider';
 import { NotFoundPage } from './NotFoundPage';
@@ -66,6 +70,11 @@ export function App() {
               <Route path="admin/reports" element={<ReportsPage />} />
               <Route path="studio/segments" element={<SegmentsPage />} />
               <Route path="studio/streams/:streamId/segments" element={<SegmentQueuePage />} />
+              <Route path="store" element={<StorePage />} />
+              <Route path="store/success" element={<CheckoutSuccessPage />} />
+              <Route path="store/cancel" element={<CheckoutCancelPage />} />
+              <Route path="earnings" element={<PayoutsPage />} />
+              <Route path="admin/payouts" element={<PayoutQueuePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -31,6 +31,14 @@ export function Layout() {
                 Wallet
               </NavLink>
             )}
+            <NavLink className="nav__link" to="/store" data-testid="nav-store">
+              Store
+            </NavLink>
+            {session && session.user.role !== 'viewer' && (
+              <NavLink className="nav__link" to="/earnings" data-testid="nav-earnings">
+                Earnings
+              </NavLink>
+            )}
             {session?.user.role === 'admin' && (
               <NavLink className="nav__link" to="/admin/audit" data-testid="nav-admin">
                 Admin

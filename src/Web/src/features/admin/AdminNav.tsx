@@ -13,6 +13,9 @@ export function AdminNav() {
       <NavLink className="nav__link" to="/admin/reports">
         Reports
       </NavLink>
+      <NavLink className="nav__link" to="/admin/payouts">
+        Payouts
+      </NavLink>
     </nav>
   );
 }

@@ -32,6 +32,10 @@ const KIND_ICONS: Record<string, string> = {
   'platform-share': '🏛️',
   refund: '↩️',
   adjustment: '⚖️',
+  'purchase-bonus': '🎉',
+  'purchase-reversal': '↩️',
+  'payout-debit': '🏦',
+  'payout-return': '↩️',
 };
 
 /** `/wallet`: balance, earnings (creators) and the ledger, newest first, page by page. */

@@ -45,6 +45,10 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   'platform-share': 'Platform share',
   refund: 'Refund',
   adjustment: 'Adjustment',
+  'purchase-bonus': 'Purchase bonus',
+  'purchase-reversal': 'Refunded purchase',
+  'payout-debit': 'Payout',
+  'payout-return': 'Payout returned',
 };
 
 export const ACCOUNT_LABELS: Record<LedgerAccount, string> = {

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useLive } from '../../app/liveContext';
 import { queryKeys } from '../../api/queries';
 import { useSession } from '../auth/sessionContext';
 
@@ -36,6 +37,18 @@ export function useWalletBalance(): WalletBalance {
     },
     [client, userId],
   );
+  // A purchase credited, a refund or a dispute moves the balance outside a gift of mine: the hub says so.
+  const live = useLive();
+  useEffect(
+    () =>
+      live.onUserEvent((event) => {
+        if (event.type === 'wallet:changed') {
+          apply(event.balance);
+        }
+      }),
+    [live, apply],
+  );
+
   const { refetch } = query;
   const refresh = useCallback(() => void refetch(), [refetch]);
 
