@@ -115,6 +115,8 @@ public static class LiveStreamXExtensions
         app.MapAnalyticsApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapFollowsApi();
+        app.MapRecommendationsApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);
