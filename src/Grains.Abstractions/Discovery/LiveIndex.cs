@@ -1,22 +1,11 @@
+using LiveStreamX.Discovery.Ranking;
 using Orleans.Concurrency;
 
 namespace LiveStreamX.Discovery;
 
-/// <summary>A live stream's features, as the ranker reads them.</summary>
-[GenerateSerializer, Immutable, Alias("lsx.LiveEntry")]
-public sealed record LiveEntry(
-    [property: Id(0)] string StreamId,
-    [property: Id(1)] string CreatorId,
-    [property: Id(2)] string CreatorHandle,
-    [property: Id(3)] string Title,
-    [property: Id(4)] string Category,
-    [property: Id(5)] IReadOnlyList<string> Tags,
-    [property: Id(6)] DateTimeOffset StartedAt,
-    [property: Id(7)] int Viewers,
-    [property: Id(8)] double ViewerVelocity);
-
 /// <summary>
-/// One shard of the set of streams live now (those whose id hashes to it), kept by the streams' go-live and end
+/// One shard of the set of streams live now (those whose id hashes to it) with their features as the ranker reads
+/// them (category, tags, title terms, viewers and their velocity), kept by the streams' go-live and end
 /// (persisted) with viewer counts refreshed as the streams announce them (memory). Key: the shard, 0 to
 /// <see cref="LiveIndexShards.Count"/> - 1.
 /// </summary>
@@ -33,7 +22,7 @@ public interface ILiveIndexGrain : IGrainWithIntegerKey
 
     /// <summary>The shard's live streams.</summary>
     [Alias("List"), AlwaysInterleave]
-    Task<IReadOnlyList<LiveEntry>> ListAsync();
+    Task<IReadOnlyList<LiveCandidate>> ListAsync();
 }
 
 /// <summary>How the live index is sharded.</summary>

@@ -1,19 +1,7 @@
+using LiveStreamX.Discovery.Ranking;
 using Orleans.Concurrency;
 
 namespace LiveStreamX.Discovery;
-
-/// <summary>Why a stream is recommended: a kind clients may style (watched, followed, similar, category, tag, trending, popular) and a sentence.</summary>
-[GenerateSerializer, Immutable, Alias("lsx.RecommendationReason")]
-public sealed record RecommendationReason(
-    [property: Id(0)] string Kind,
-    [property: Id(1)] string Text);
-
-/// <summary>A live stream recommended, its blended score and its reasons (the strongest first).</summary>
-[GenerateSerializer, Immutable, Alias("lsx.Recommendation")]
-public sealed record Recommendation(
-    [property: Id(0)] LiveEntry Stream,
-    [property: Id(1)] double Score,
-    [property: Id(2)] IReadOnlyList<RecommendationReason> Reasons);
 
 /// <summary>A ranked list; <paramref name="ColdStart"/> when it knew nothing of the viewer (trending with category diversity).</summary>
 [GenerateSerializer, Immutable, Alias("lsx.RecommendationList")]

@@ -40,12 +40,14 @@ public sealed record ViewerSignal(
     /// <summary>The stream's creator: set by the sender when it knows it (a follow), otherwise by the signals grain.</summary>
     [Id(5)] public string? CreatorId { get; init; }
 
-    /// <summary>The stream's category and tags, set by the signals grain from the live index.</summary>
+    /// <summary>The stream's category, tags and title terms, set by the signals grain from the live index.</summary>
     [Id(6)] public string? Category { get; init; }
 
-    [Id(7)] public IReadOnlyList<string> Tags { get; init; } = [];
+    [Id(7)] public string[] Tags { get; init; } = [];
 
-    [Id(8)] public string? Title { get; init; }
+    [Id(8)] public string[] TitleTerms { get; init; } = [];
+
+    [Id(9)] public string? CreatorHandle { get; init; }
 }
 
 /// <summary>

@@ -1,7 +1,9 @@
 using LiveStreamX.Analytics;
 using LiveStreamX.Discovery;
 using LiveStreamX.Progression;
+using LiveStreamX.Grains.Discovery.Ranking;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiveStreamX.Grains.Discovery;
 
@@ -17,10 +19,13 @@ public static class DiscoverySignals
         _ => new ViewerSignal(userId, SignalKind.Chat, activity.StreamId, at, activity.Amount),
     };
 
-    /// <summary>Registers the silo's copy of the live index (and what else discovery's grains share on a silo).</summary>
+    /// <summary>Registers what discovery's grains share on a silo: the ranker and its options, the copies of the live index and of the co-watch neighbours.</summary>
     public static IServiceCollection AddLiveStreamXDiscovery(this IServiceCollection services)
     {
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new Ranker(sp.GetRequiredService<IOptions<RankingOptions>>().Value));
         services.AddSingleton<LiveCatalog>();
+        services.AddSingleton<CoWatchCatalog>();
         return services;
     }
 }

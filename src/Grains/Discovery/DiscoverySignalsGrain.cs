@@ -26,18 +26,25 @@ public sealed class DiscoverySignalsGrain(LiveCatalog catalog) : Grain, IDiscove
         var enriched = signal;
         if (signal.StreamId.Length > 0)
         {
-            if (await catalog.FindAsync(signal.StreamId) is { } live)
+            var live = await catalog.FindAsync(signal.StreamId);
+            if (live is null && await GrainFactory.Get<IStreamGrain>(signal.StreamId).GetAsync() is { } stream)
             {
-                enriched = signal with { CreatorId = live.CreatorId, Category = live.Category, Tags = live.Tags, Title = live.Title };
+                live = LiveCandidates.Of(stream, null, signal.At);
             }
-            else if (await GrainFactory.Get<IStreamGrain>(signal.StreamId).GetAsync() is { } stream)
-            {
-                enriched = signal with { CreatorId = stream.CreatorId, Category = stream.Category, Tags = stream.Tags, Title = stream.Title };
-            }
-            else
+
+            if (live is null)
             {
                 return;
             }
+
+            enriched = signal with
+            {
+                CreatorId = live.CreatorId,
+                CreatorHandle = live.CreatorHandle,
+                Category = live.Category,
+                Tags = live.Tags,
+                TitleTerms = live.TitleTerms,
+            };
         }
 
         if (enriched.CreatorId is not null)

@@ -43,13 +43,13 @@ public sealed class FollowsGrain(
         var now = time.GetUtcNow();
         var next = new Dictionary<string, Followed>(_store.State.Creators) { [creatorId] = new Followed(creatorId, creatorHandle, now) };
         await _store.CommitAsync(_store.State with { Creators = next });
-        Signal(SignalKind.Follow, creatorId, now);
+        Signal(SignalKind.Follow, creatorId, creatorHandle, now);
         return new FollowChange(creatorId, true, count);
     }
 
     public async Task<FollowChange> UnfollowAsync(string creatorId)
     {
-        if (!_store.State.Creators.ContainsKey(creatorId))
+        if (!_store.State.Creators.TryGetValue(creatorId, out var followed))
         {
             return new FollowChange(creatorId, false, (await Followers(creatorId).GetAsync()).Followers);
         }
@@ -58,7 +58,7 @@ public sealed class FollowsGrain(
         var next = new Dictionary<string, Followed>(_store.State.Creators);
         next.Remove(creatorId);
         await _store.CommitAsync(_store.State with { Creators = next });
-        Signal(SignalKind.Unfollow, creatorId, time.GetUtcNow());
+        Signal(SignalKind.Unfollow, creatorId, followed.CreatorHandle, time.GetUtcNow());
         return new FollowChange(creatorId, false, count);
     }
 
@@ -72,6 +72,7 @@ public sealed class FollowsGrain(
     private IFollowersGrain Followers(string creatorId) => GrainFactory.Get<IFollowersGrain>(creatorId);
 
     // One way: the follow is done; what it teaches the recommendations follows.
-    private void Signal(SignalKind kind, string creatorId, DateTimeOffset at) =>
-        GrainFactory.Get<IDiscoverySignalsGrain>(0).RecordAsync(new ViewerSignal(UserId, kind, string.Empty, at) { CreatorId = creatorId }).Ignore();
+    private void Signal(SignalKind kind, string creatorId, string? creatorHandle, DateTimeOffset at) =>
+        GrainFactory.Get<IDiscoverySignalsGrain>(0)
+            .RecordAsync(new ViewerSignal(UserId, kind, string.Empty, at) { CreatorId = creatorId, CreatorHandle = creatorHandle }).Ignore();
 }

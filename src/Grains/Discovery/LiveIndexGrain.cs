@@ -1,4 +1,5 @@
 using LiveStreamX.Discovery;
+using LiveStreamX.Discovery.Ranking;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,9 +37,7 @@ public sealed partial class LiveIndexGrain(
         }
 
         var previous = streams.GetValueOrDefault(stream.Id);
-        streams[stream.Id] = new LiveEntry(
-            stream.Id, stream.CreatorId, stream.CreatorHandle, stream.Title, stream.Category, stream.Tags,
-            stream.StartedAt ?? time.GetUtcNow(), previous?.Viewers ?? stream.ViewerCount, previous?.ViewerVelocity ?? 0);
+        streams[stream.Id] = LiveCandidates.Of(stream, previous, time.GetUtcNow());
         await WriteAsync();
     }
 
@@ -65,11 +64,11 @@ public sealed partial class LiveIndexGrain(
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<LiveEntry>> ListAsync()
+    public Task<IReadOnlyList<LiveCandidate>> ListAsync()
     {
         // A count that stays put is announced no more, so its velocity fades here with the time since its last change.
         var now = time.GetUtcNow();
-        IReadOnlyList<LiveEntry> list =
+        IReadOnlyList<LiveCandidate> list =
         [
             .. index.State.Streams.Values.Select(e => _lastCount.TryGetValue(e.StreamId, out var last) && now > last.At
                 ? e with { ViewerVelocity = e.ViewerVelocity * Math.Exp(-(now - last.At) / VelocityWindow) }

@@ -1,4 +1,4 @@
-using LiveStreamX.Discovery;
+using LiveStreamX.Discovery.Ranking;
 
 namespace LiveStreamX.Grains.Discovery;
 
@@ -6,5 +6,5 @@ namespace LiveStreamX.Grains.Discovery;
 [GenerateSerializer, Alias("lsx.LiveIndexState")]
 public sealed class LiveIndexState
 {
-    [Id(0)] public Dictionary<string, LiveEntry> Streams { get; init; } = [];
+    [Id(0)] public Dictionary<string, LiveCandidate> Streams { get; init; } = [];
 }

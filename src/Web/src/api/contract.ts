@@ -155,6 +155,7 @@ export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'badge:earned': true,
   'moderation:restricted': true,
   'moderation:lifted': true,
+  'stream:live': true,
 });
 
 export type SendChatRequest = HubArgs<'chat:message'>[0];
@@ -398,3 +399,16 @@ export type Report = Schemas['Report'];
 export type ReportRequest = Schemas['ReportRequest'];
 /** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
 export const REPORT_TEXT_MAX = 500;
+
+// ---- Discovery and follows ----
+
+export type RecommendationList = Schemas['RecommendationList'];
+export type Recommendation = Schemas['Recommendation'];
+export type RecommendationReason = Schemas['RecommendationReason'];
+export type RecommendationReasonKind = RecommendationReason['kind'];
+export type FollowChange = Schemas['FollowChange'];
+export type FollowingCreator = Schemas['FollowingView'];
+export type StreamLiveEvent = Schemas['StreamLiveNotice'];
+
+/** The most items one recommendation request may ask for (GET /api/recommendations?limit=). */
+export const MAX_RECOMMENDATIONS = 50;

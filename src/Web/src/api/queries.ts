@@ -55,6 +55,10 @@ export const queryKeys = {
   /** A report queue: `creator:<id>` or `admin`; the open-only and the whole list under it. */
   reports: (scope: string) => ['reports', scope] as const,
   analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
+  /** "For you": per viewer (null: anonymous, the cold start). */
+  recommendations: (userId: string | null, limit: number) => ['me', userId, 'recommendations', limit] as const,
+  similar: (streamId: string) => ['streams', streamId, 'similar'] as const,
+  following: (userId: string | null) => ['me', userId, 'following'] as const,
 };
 
 /** The message to show for a failed query. */
