@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["LSX:Streams:ReplayBufferSize"] = "512",
             ["LSX:Wallets:GiftsPerSecond"] = "10000",
             ["LSX:Wallets:TokensPerMinute"] = "100000000",
+            ["LSX:Media:CreatorGraceSeconds"] = "1",
         }));
         builder.ConfigureSilo((_, silo) =>
         {

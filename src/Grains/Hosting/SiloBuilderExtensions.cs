@@ -4,6 +4,7 @@ using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Wallets;
+using LiveStreamX.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -83,6 +84,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiveStreamXMedia();
         return silo;
     }
 
