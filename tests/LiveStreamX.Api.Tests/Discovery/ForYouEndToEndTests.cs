@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LiveStreamX.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveStreamX.Api.Tests.Discovery;
 

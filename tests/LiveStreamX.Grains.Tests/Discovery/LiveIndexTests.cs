@@ -1,4 +1,5 @@
 using LiveStreamX.Discovery;
+using LiveStreamX.Discovery.Ranking;
 using LiveStreamX.Streams;
 using LiveStreamX.Testing;
 using LiveStreamX.Users;
@@ -10,7 +11,7 @@ public sealed class LiveIndexTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Client;
 
-    private async Task<LiveEntry?> IndexedAsync(string streamId) =>
+    private async Task<LiveCandidate?> IndexedAsync(string streamId) =>
         (await Grains.GetGrain<ILiveIndexGrain>(LiveIndexShards.Of(streamId)).ListAsync()).SingleOrDefault(e => e.StreamId == streamId);
 
     [Fact]

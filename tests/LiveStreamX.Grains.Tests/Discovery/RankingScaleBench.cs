@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using LiveStreamX.Discovery;
 using LiveStreamX.Streams;
-using LiveStreamX.Testing;
-using LiveStreamX.Users;
 using Xunit.Abstractions;
 
 namespace LiveStreamX.Grains.Tests.Discovery;

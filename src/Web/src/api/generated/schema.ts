@@ -560,6 +560,192 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The creators I follow, newest first, each with their follower count and the streams they have live now. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowingView"][];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Signed in, but not allowed to do this (`forbidden`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live streams ranked for me (1–50, default 20), each with its reasons; anonymous or new viewers get trending streams with category diversity. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecommendationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/streams/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live streams like this one (1–50, default 8): co-watched creators, the same category and tags. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecommendationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -6683,6 +6869,165 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follows a user (idempotent): their go-lives reach my connections as stream:live, and their streams rank higher for me. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowChange"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Signed in, but not allowed to do this (`forbidden`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Stops following a user (idempotent). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowChange"];
+                    };
+                };
+                /** @description The input is malformed or breaks a rule (`invalid_input`; `errors` names each field). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Signed in, but not allowed to do this (`forbidden`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -7014,6 +7359,8 @@ export type components = {
         CreateStreamRequest: {
             title: null | string;
             category: null | string;
+            /** @description Optional: up to 5 tags, each 1–24 letters, digits, '-' or '_' (lower-cased). */
+            tags?: null | string[];
         };
         /** @description The body of `POST /api/auth/dev-login`. */
         DevLoginRequest: {
@@ -7025,6 +7372,31 @@ export type components = {
          * @enum {string}
          */
         ErrorCode: "blocked" | "conflict" | "forbidden" | "held" | "insufficient_funds" | "invalid_input" | "invalid_transition" | "not_found" | "not_live" | "rate_limited" | "unauthorized" | "unavailable";
+        /** @description What a follow or unfollow left: whether the user follows the creator now, and the creator's follower count. */
+        FollowChange: {
+            creatorId: string;
+            following: boolean;
+            /** Format: int32 */
+            followers: number;
+        };
+        /** @description A user's follower and following counts. */
+        FollowCounts: {
+            /** Format: int32 */
+            followers: number;
+            /** Format: int32 */
+            following: number;
+        };
+        /** @description A creator I follow: since when, their follower count, and their streams live now (`live` when any). */
+        FollowingView: {
+            creatorId: string;
+            creatorHandle: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: int32 */
+            followers: number;
+            live: boolean;
+            liveStreams: components["schemas"]["LiveStreamRef"][];
+        };
         /** @description A gift of the catalog. */
         Gift: {
             code: string;
@@ -7369,6 +7741,37 @@ export type components = {
             displayName: null | string;
             /** Format: date-time */
             linkedAt: string;
+        };
+        /**
+         * @description A stream the ranker may recommend: live now (DateTimeOffset? LiveCandidate.LiveSince) or scheduled (DateTimeOffset? LiveCandidate.StartsAt),
+         *     with the features the candidate sources read. string[] LiveCandidate.TitleTerms come from `TitleTerms.Extract`, once
+         *     per title, not per request. double LiveCandidate.ViewerVelocity is the change of int LiveCandidate.Viewers per minute over the
+         *     last window, negative when falling.
+         */
+        LiveCandidate: {
+            streamId: string;
+            creatorId: string;
+            creatorHandle: string;
+            title: string;
+            category: string;
+            tags: string[];
+            titleTerms: string[];
+            /** Format: int32 */
+            viewers: number;
+            /** Format: double */
+            viewerVelocity: number;
+            /** Format: date-time */
+            liveSince: null | string;
+            /** Format: date-time */
+            startsAt: null | string;
+        };
+        /** @description A stream of a creator that is live now, as the creator's followers see it. */
+        LiveStreamRef: {
+            streamId: string;
+            title: string;
+            category: string;
+            /** Format: date-time */
+            startedAt: string;
         };
         /** @description To the user's own connections: a ban, timeout or suspension was lifted. */
         ModerationLifted: {
@@ -7752,6 +8155,8 @@ export type components = {
             bio: null | string;
             avatarUrl: null | string;
             links: components["schemas"]["SocialLinkView"][];
+            /** @description How many follow this user, and how many they follow. */
+            follows: components["schemas"]["FollowCounts"];
         };
         /** @description What anyone may see of a user's progression. */
         PublicProgress: {
@@ -7827,6 +8232,29 @@ export type components = {
             /** Format: int32 */
             count?: null | number;
         };
+        /** @description One ranked stream with why it is there, most telling reason first. */
+        Recommendation: {
+            stream: components["schemas"]["LiveCandidate"];
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["RecommendationReason"][];
+        };
+        /** @description A ranked list; ColdStart when it knew nothing of the viewer (trending with category diversity). */
+        RecommendationList: {
+            items: components["schemas"]["Recommendation"][];
+            coldStart: boolean;
+        };
+        /** @description A reason shown to the viewer: string RecommendationReason.Text reads as a sentence; string? RecommendationReason.SubjectId is the creator or category it names. */
+        RecommendationReason: {
+            kind: components["schemas"]["RecommendationReasonKind"];
+            text: string;
+            subjectId: null | string;
+        };
+        /**
+         * @description Which candidate source put a stream forward.
+         * @enum {unknown}
+         */
+        RecommendationReasonKind: "followed" | "watched-before" | "co-watched" | "matches-interests" | "trending" | "starting-soon";
         /**
          * @description A user's report of a message (MessageId in StreamId) or of a user.
          *     Resolution and what follows it are set once a moderator or admin resolved it.
@@ -8010,6 +8438,8 @@ export type components = {
             slowModeSeconds: number;
             /** Format: int32 */
             viewerCount: number;
+            /** @description Up to int StreamTags.Max lower-case tags the creator gave (discovery matches on them). */
+            tags?: string[];
         };
         /** @description The answer to `stream:join`. Replay is typed as object so each event is written with all its fields. */
         StreamJoined: {
@@ -8026,6 +8456,22 @@ export type components = {
             mood: components["schemas"]["MoodStateChanged"] | null;
             challenge: components["schemas"]["ChallengeView"] | null;
             overlay: components["schemas"]["OverlayLayout"];
+        };
+        /** @description `stream:live`: a creator the user follows went live (sent to each follower's connections). */
+        StreamLiveNotice: {
+            userId: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @constant
+             * @enum {string}
+             */
+            type: "stream:live";
+            streamId: string;
+            creatorId: string;
+            creatorHandle: string;
+            title: string;
+            category: string;
         };
         /** @description The stream moved to another status. */
         StreamStateChanged: {
@@ -8097,7 +8543,7 @@ export type components = {
             userId: null | string;
         };
         /** @description Every UserEvent a client may receive, told apart by `type`. */
-        UserEvent: components["schemas"]["BadgeEarned"] | components["schemas"]["LevelUp"] | components["schemas"]["ModerationLifted"] | components["schemas"]["ModerationRestricted"];
+        UserEvent: components["schemas"]["BadgeEarned"] | components["schemas"]["LevelUp"] | components["schemas"]["ModerationLifted"] | components["schemas"]["ModerationRestricted"] | components["schemas"]["StreamLiveNotice"];
         /** @description Who did something, as viewers see them. */
         UserRef: {
             userId: string;

@@ -8,6 +8,12 @@ import { FollowButton } from './FollowButton';
 
 afterEach(cleanup);
 
+/** Clicks the button once it is enabled (it waits for my following list and for a change in flight). */
+async function clickWhenEnabled(name: string) {
+  await vi.waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(false));
+  fireEvent.click(screen.getByRole('button', { name }));
+}
+
 describe('the follow button', () => {
   it('follows, then shows Following, and unfollows on a second click', async () => {
     const listFollowing = vi.fn().mockResolvedValueOnce([]).mockResolvedValue([followed('u_c', 'cleo', null)]);
@@ -15,14 +21,13 @@ describe('the follow button', () => {
     const unfollow = vi.fn(() => Promise.resolve({ creatorId: 'u_c', following: false, followers: 0 }));
     renderView(<FollowButton creatorId="u_c" creatorHandle="cleo" />, { api: { listFollowing, follow, unfollow }, session: viewer });
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Follow cleo' }));
+    await clickWhenEnabled('Follow cleo');
     const following = await screen.findByRole('button', { name: 'Following' });
     expect(following.getAttribute('aria-pressed')).toBe('true');
     expect(follow).toHaveBeenCalledWith('u_c');
 
     listFollowing.mockResolvedValue([]);
-    await vi.waitFor(() => expect((screen.getByRole('button', { name: 'Following' }) as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByRole('button', { name: 'Following' }));
+    await clickWhenEnabled('Following');
     expect(await screen.findByRole('button', { name: 'Follow cleo' })).toBeTruthy();
     expect(unfollow).toHaveBeenCalledWith('u_c');
   });
@@ -32,7 +37,7 @@ describe('the follow button', () => {
     const follow = () => Promise.reject(new ApiError(409, 'conflict', 'You follow 2000 creators already; unfollow one first.', {}, null));
     renderView(<FollowButton creatorId="u_c" creatorHandle="cleo" />, { api: { listFollowing, follow }, session: viewer });
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Follow cleo' }));
+    await clickWhenEnabled('Follow cleo');
     expect((await screen.findByRole('alert')).textContent).toContain('unfollow one first');
   });
 

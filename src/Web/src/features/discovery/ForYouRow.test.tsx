@@ -23,7 +23,7 @@ describe('the For you row', () => {
     expect(await screen.findByText('Synthwave all night')).toBeTruthy();
     const cards = screen.getAllByTestId('recommendation-card');
     expect(cards.map((c) => c.getAttribute('data-stream-id'))).toEqual(['s_a', 's_b']);
-    expect(cards[0].getAttribute('href')).toBe('/watch/s_a');
+    expect(cards.at(0)?.getAttribute('href')).toBe('/watch/s_a');
     expect(screen.getByText('Because you watched host_s_a')).toBeTruthy();
     expect(screen.getByText('Picked from what you watch')).toBeTruthy();
     expect(getRecommendations).toHaveBeenCalledWith(FOR_YOU_LIMIT, expect.anything());
