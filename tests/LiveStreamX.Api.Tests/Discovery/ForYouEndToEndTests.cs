@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveStreamX.Testing;
+using Microsoft.AspNetCore.SignalR;
 
 namespace LiveStreamX.Api.Tests.Discovery;
 
@@ -55,6 +56,9 @@ public sealed class ForYouEndToEndTests(AppFixture fixture)
         await using var hub = App.Hub(viewer);
         hub.Connection.On<JsonElement>("stream:live", e => notices.Enqueue(e.Clone()));
         await hub.StartAsync();
+        // The server answers the handshake before OnConnectedAsync subscribes the user's events; a call is served only
+        // after it, so once one answers (here: not_found for a stream that is not there) the notice cannot be missed.
+        await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("stream:leave", "s_not_there").WithTimeout());
 
         var streamId = await DiscoveryStreams.LiveAsync(App, creator, DiscoveryStreams.Category(), "Going live now");
         await Timeouts.Eventually(() => Task.FromResult(notices.Any(n => n.GetProperty("streamId").GetString() == streamId)), "stream:live arrives");
