@@ -51,7 +51,7 @@ public static class StreamsApi
         var creator = RequireActor(http);
         var id = StreamNames.NewStreamId();
         var stream = await grains.Get<IStreamGrain>(id)
-            .CreateAsync(new CreateStream(creator, request.Title ?? string.Empty, request.Category ?? string.Empty));
+            .CreateAsync(new CreateStream(creator, request.Title ?? string.Empty, request.Category ?? string.Empty) { Tags = StreamTags.Normalize(request.Tags) });
         return TypedResults.Created($"/api/streams/{id}", stream);
     }
 
@@ -76,7 +76,11 @@ public static class StreamsApi
 }
 
 /// <summary>The body of <c>POST /api/streams</c>.</summary>
-public sealed record CreateStreamRequest(string? Title, string? Category);
+public sealed record CreateStreamRequest(string? Title, string? Category)
+{
+    /// <summary>Optional: up to 5 tags, each 1–24 letters, digits, '-' or '_' (lower-cased).</summary>
+    public IReadOnlyList<string?>? Tags { get; init; }
+}
 
 /// <summary>The body of <c>PUT /api/streams/{id}/slow-mode</c>.</summary>
 public sealed record SlowModeRequest(int? Seconds);

@@ -136,7 +136,8 @@ public static class UsersApi
         return TypedResults.Ok(new RoleChanged(change.From.ToWire(), UserView.From(change.Profile)));
     }
 
-    private static async Task<UserProfile> RequireUserAsync(string id, IGrainFactory grains) =>
+    /// <summary>The registered user a route names, or <c>not_found</c>.</summary>
+    internal static async Task<UserProfile> RequireUserAsync(string id, IGrainFactory grains) =>
         (id.Length is > 0 and <= MaxUserId ? await grains.Get<IUserGrain>(id).GetProfileAsync() : null)
         ?? throw DomainException.NotFound($"There is no user '{(id.Length <= MaxUserId ? id : id[..MaxUserId] + "…")}'.");
 
@@ -149,16 +150,21 @@ public static class UsersApi
 
     private static async Task<PublicProfile> ViewAsync(UserProfile user, IGrainFactory grains)
     {
+        var counts = FollowsApi.CountsAsync(grains, user.Id);
         var details = await grains.Get<IProfileGrain>(user.Id).GetAsync();
         return new PublicProfile(user.Id, user.Handle, user.Role.ToWire(), user.CreatedAt, details.DisplayName, details.Bio,
-            details.AvatarUrl, [.. details.Links.Select(l => new SocialLinkView(l.Label, l.Url))]);
+            details.AvatarUrl, [.. details.Links.Select(l => new SocialLinkView(l.Label, l.Url))]) { Follows = await counts };
     }
 }
 
 /// <summary>A user as anyone may see them.</summary>
 public sealed record PublicProfile(
     string Id, string Handle, string Role, DateTimeOffset CreatedAt, string? DisplayName, string? Bio, string? AvatarUrl,
-    IReadOnlyList<SocialLinkView> Links);
+    IReadOnlyList<SocialLinkView> Links)
+{
+    /// <summary>How many follow this user, and how many they follow.</summary>
+    public required FollowCounts Follows { get; init; }
+}
 
 /// <summary>A social link on the wire.</summary>
 public sealed record SocialLinkView(string? Label, string? Url);

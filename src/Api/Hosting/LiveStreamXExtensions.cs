@@ -121,6 +121,8 @@ public static class LiveStreamXExtensions
         app.MapAnalyticsApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapFollowsApi();
+        app.MapRecommendationsApi();
         app.MapMediaFiles();
         app.MapMediaApi();
         app.MapSegmentsApi();

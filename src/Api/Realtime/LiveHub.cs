@@ -39,7 +39,13 @@ public sealed partial class LiveHub(
 
         // Before subscribing: an unknown id must leave nothing behind (no subscription, no pub-sub state).
         await streams.RequireAsync(streamId);
-        return await presence.JoinAsync(Context.ConnectionId, streamId, sinceSeq);
+        var joined = await presence.JoinAsync(Context.ConnectionId, streamId, sinceSeq);
+        if (sinceSeq is null)
+        {
+            SignalWatch(Discovery.SignalKind.Join, streamId);
+        }
+
+        return joined;
     }
 
     /// <summary>Stops receiving a stream's events.</summary>
@@ -49,6 +55,7 @@ public sealed partial class LiveHub(
         StreamNames.RequireValidId(streamId);
         await streams.RequireAsync(streamId);
         await presence.LeaveAsync(Context.ConnectionId, streamId);
+        SignalWatch(Discovery.SignalKind.Leave, streamId);
     }
 
     /// <summary>Sends a chat message; every viewer of the stream, the sender too, receives it as <c>chat:message</c>.</summary>

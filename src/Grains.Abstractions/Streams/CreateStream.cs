@@ -7,4 +7,8 @@ namespace LiveStreamX.Streams;
 public sealed record CreateStream(
     [property: Id(0)] Actor Creator,
     [property: Id(1)] string Title,
-    [property: Id(2)] string Category);
+    [property: Id(2)] string Category)
+{
+    /// <summary>Optional tags, checked by <see cref="StreamTags.Normalize"/>.</summary>
+    [Id(80)] public IReadOnlyList<string>? Tags { get; init; }
+}

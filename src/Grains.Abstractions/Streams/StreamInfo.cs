@@ -14,4 +14,8 @@ public sealed record StreamInfo(
     [property: Id(8)] DateTimeOffset? EndedAt,
     [property: Id(9)] DateTimeOffset? ArchivedAt,
     [property: Id(10)] int SlowModeSeconds,
-    [property: Id(11)] int ViewerCount);
+    [property: Id(11)] int ViewerCount)
+{
+    /// <summary>Up to <see cref="StreamTags.Max"/> lower-case tags the creator gave (discovery matches on them).</summary>
+    [Id(80)] public IReadOnlyList<string> Tags { get; init; } = [];
+}

@@ -77,6 +77,7 @@ public static class SiloBuilderExtensions
         var services = silo.Services;
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.AddSingleton<Gifts.GiftCatalogCache>();
+        Discovery.DiscoverySignals.AddLiveStreamXDiscovery(services);
         services.AddSingleton<Leaderboards.LeaderboardScoreBuffer>();
         services.AddHostedService(sp => sp.GetRequiredService<Leaderboards.LeaderboardScoreBuffer>());
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();

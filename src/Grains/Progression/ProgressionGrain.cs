@@ -1,5 +1,7 @@
 using LiveStreamX.Chat;
 using LiveStreamX.Common;
+using LiveStreamX.Discovery;
+using LiveStreamX.Grains.Discovery;
 using LiveStreamX.Grains.Hosting;
 using LiveStreamX.Grains.Leaderboards;
 using LiveStreamX.Leaderboards;
@@ -43,11 +45,12 @@ public sealed class ProgressionGrain(
                 return Unchanged();
             }
 
-            // Watch time on a live stream is also the creator's analytics (one-way: the viewer never waits for it),
-            // each stream's heartbeat, whatever XP the interval allows.
-            GrainFactory.Get<LiveStreamX.Analytics.IStreamAnalyticsGrain>(activity.StreamId)
-                .RecordHeartbeatAsync(this.GetPrimaryKeyString(), time.GetUtcNow()).Ignore();
         }
+
+        // Every activity is also a discovery signal (a watch heartbeat, only on a live stream, also the creator's
+        // analytics), whatever XP the caps allow: handed to the one forwarding point, one way, so neither the viewer
+        // nor this grain waits for it.
+        GrainFactory.Get<IDiscoverySignalsGrain>(0).RecordAsync(DiscoverySignals.Of(this.GetPrimaryKeyString(), activity, time.GetUtcNow())).Ignore();
 
         return await ApplyAsync(activity);
     }

@@ -202,6 +202,7 @@ public sealed partial class StreamGrain : IIncomingGrainCallFilter
         Count((tally, at) => tally.Viewers(at, count));
         await PublishAsync(new ViewerCountChanged { StreamId = Id, Count = count });
         await Directory.UpdateViewersAsync(Id, count);
+        LiveStreamX.Common.GrainReferences.Get<LiveStreamX.Discovery.IDiscoverySignalsGrain>(GrainFactory, 0).ViewersChangedAsync(Id, count).Ignore();
     }
 
     private void StartViewerLeaseSweep()

@@ -194,7 +194,10 @@ public sealed partial class StreamGrain(
 
         var info = new StreamInfo(
             Id, title, category, command.Creator.UserId, command.Creator.Handle, StreamStatus.Scheduled,
-            time.GetUtcNow(), StartedAt: null, EndedAt: null, ArchivedAt: null, SlowModeSeconds: 0, ViewerCount: 0);
+            time.GetUtcNow(), StartedAt: null, EndedAt: null, ArchivedAt: null, SlowModeSeconds: 0, ViewerCount: 0)
+        {
+            Tags = StreamTags.Normalize(command.Tags),
+        };
         await StreamStore.CommitAsync(StreamStore.State with { Info = info, Layout = StreamState.CurrentLayout });
         await Directory.UpsertAsync(info);
         return info;
@@ -226,6 +229,7 @@ public sealed partial class StreamGrain(
             new StreamStateChanged { StreamId = Id, Status = target, PreviousStatus = info.Status },
             _ => StreamStore.CommitAsync(StreamStore.State with { Info = moved }));
         await Directory.UpsertAsync(moved);
+        GrainFactory.Get<LiveStreamX.Discovery.IDiscoverySignalsGrain>(0).StreamChangedAsync(moved).Ignore();
         if (target == StreamStatus.Live)
         {
             await EnsureWheelRoundAsync();

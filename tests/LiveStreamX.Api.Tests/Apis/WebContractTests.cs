@@ -47,6 +47,6 @@ public sealed class WebContractTests(AppFixture fixture)
         var streamEvents = schemas["StreamEvent"]!["oneOf"]!.AsArray().Select(r => r!["$ref"]!.GetValue<string>().Split('/')[^1]);
         Assert.Equal(HubContractTransformer.EventTypes<StreamEvent>().Select(e => e.Type.Name), streamEvents);
         Assert.Equal("chat:message", schemas["ChatMessageEvent"]!["properties"]!["type"]!["const"]!.GetValue<string>());
-        Assert.Equal(["badge:earned", "level:up", "moderation:lifted", "moderation:restricted", "segment:processing", "wallet:changed"], HubContractTransformer.EventTypes<UserEvent>().Select(e => e.Name));
+        Assert.Equal(["badge:earned", "level:up", "moderation:lifted", "moderation:restricted", "segment:processing", "stream:live", "wallet:changed"], HubContractTransformer.EventTypes<UserEvent>().Select(e => e.Name));
     }
 }

@@ -168,6 +168,7 @@ export const USER_EVENT_TYPES = valuesOf<UserEventType>({
   'moderation:lifted': true,
   'segment:processing': true,
   'wallet:changed': true,
+  'stream:live': true,
 });
 
 export type SegmentStartEvent = Schemas['SegmentStarted'];
@@ -435,3 +436,16 @@ export type PayoutsView = Schemas['PayoutsView'];
 export type PayoutBalance = Schemas['PayoutBalance'];
 export type Statement = Schemas['Statement'];
 export type StatementLine = Schemas['StatementLine'];
+
+// ---- Discovery and follows ----
+
+export type RecommendationList = Schemas['RecommendationList'];
+export type Recommendation = Schemas['Recommendation'];
+export type RecommendationReason = Schemas['RecommendationReason'];
+export type RecommendationReasonKind = RecommendationReason['kind'];
+export type FollowChange = Schemas['FollowChange'];
+export type FollowingCreator = Schemas['FollowingView'];
+export type StreamLiveEvent = Schemas['StreamLiveNotice'];
+
+/** The most items one recommendation request may ask for (GET /api/recommendations?limit=). */
+export const MAX_RECOMMENDATIONS = 50;

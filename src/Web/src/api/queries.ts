@@ -62,6 +62,10 @@ export const queryKeys = {
   analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
   segments: (userId: string | null) => ['me', userId, 'segments'] as const,
   segmentQueue: (streamId: string) => ['streams', streamId, 'segments'] as const,
+  /** "For you": per viewer (null: anonymous, the cold start). */
+  recommendations: (userId: string | null, limit: number) => ['me', userId, 'recommendations', limit] as const,
+  similar: (streamId: string) => ['streams', streamId, 'similar'] as const,
+  following: (userId: string | null) => ['me', userId, 'following'] as const,
 };
 
 /** The message to show for a failed query. */

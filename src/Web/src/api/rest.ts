@@ -65,6 +65,9 @@ import type {
   PayoutView,
   PayoutsView,
   Statement,
+  RecommendationList,
+  FollowChange,
+  FollowingCreator,
 } from './contract';
 
 export interface RestClientOptions {
@@ -327,6 +330,31 @@ export class RestClient {
   }
 
   /** The body of a success; a failure becomes an ApiError (a 401 that carried a token also signs out). */
+  /** "For you": live streams ranked for me (the cold start when anonymous), each with its reasons. */
+  getRecommendations(limit: number, signal?: AbortSignal): Promise<RecommendationList> {
+    return this.call(this.client.GET('/api/recommendations', { params: { query: { limit } }, signal }));
+  }
+
+  /** Live streams like this one. */
+  getSimilar(streamId: string, limit: number, signal?: AbortSignal): Promise<RecommendationList> {
+    return this.call(this.client.GET('/api/streams/{id}/similar', { params: { path: { id: streamId }, query: { limit } }, signal }));
+  }
+
+  /** Follows a user (idempotent); answers the creator's follower count. */
+  follow(userId: string): Promise<FollowChange> {
+    return this.call(this.client.POST('/api/users/{id}/follow', { params: { path: { id: userId } } }));
+  }
+
+  /** Stops following a user (idempotent). */
+  unfollow(userId: string): Promise<FollowChange> {
+    return this.call(this.client.DELETE('/api/users/{id}/follow', { params: { path: { id: userId } } }));
+  }
+
+  /** The creators I follow, newest first, with their streams live now. */
+  listFollowing(signal?: AbortSignal): Promise<FollowingCreator[]> {
+    return this.call(this.client.GET('/api/me/following', { signal }));
+  }
+
   /** A user's public profile. */
   getProfile(userId: string, signal?: AbortSignal): Promise<PublicProfile> {
     return this.call(this.client.GET('/api/users/{id}', { params: { path: { id: userId } }, signal })) as Promise<PublicProfile>;

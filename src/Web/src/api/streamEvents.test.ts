@@ -100,7 +100,7 @@ describe('the stream event names', () => {
 describe('the user event names', () => {
   it('list every UserEvent type, and are kept apart from the stream events (no streamId, no seq)', () => {
     expectTypeOf<(typeof USER_EVENT_TYPES)[number]>().toEqualTypeOf<UserEventType>();
-    expect([...USER_EVENT_TYPES].sort()).toEqual(['badge:earned', 'level:up', 'moderation:lifted', 'moderation:restricted', 'segment:processing', 'wallet:changed']);
+    expect([...USER_EVENT_TYPES].sort()).toEqual(['badge:earned', 'level:up', 'moderation:lifted', 'moderation:restricted', 'segment:processing', 'stream:live', 'wallet:changed']);
     expect(USER_EVENT_TYPES.filter((type) => (STREAM_EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
   });
 

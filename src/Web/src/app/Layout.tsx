@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { SessionControl } from '../features/auth/SessionControl';
 import { useSession } from '../features/auth/sessionContext';
 import { HeaderProgress } from '../features/progression/XpBar';
+import { LiveNotices } from '../features/discovery/LiveNotices';
 
 /** The header on every page, and the page below it. */
 export function Layout() {
@@ -63,6 +64,7 @@ export function Layout() {
       <main className="main">
         <Outlet />
       </main>
+      <LiveNotices />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ProfileEditPage } from './ProfileEditPage';
 
 const session = { accessToken: 't', expiresAt: '2099-01-01T00:00:00Z', user: { id: 'u_1', handle: 'ada', role: 'viewer' } } as Session;
 const stored: PublicProfile = {
+  follows: { followers: 0, following: 0 },
   id: 'u_1',
   handle: 'ada',
   role: 'viewer',

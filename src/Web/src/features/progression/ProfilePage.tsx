@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/queries';
 import { Avatar } from '../../components/Avatar';
 import { ProfileDetails } from '../accounts/ProfileDetails';
 import { useSession } from '../auth/sessionContext';
+import { FollowButton } from '../discovery/FollowButton';
 import { ReportForm } from '../reports/ReportForm';
 import { badgeInfo } from './badges';
 import { xpBar } from './levels';
@@ -104,6 +105,12 @@ export function ProfilePage() {
             <button className="button button--ghost" type="button" data-testid="profile-report" onClick={() => setReportingId(userId)}>
               Report user
             </button>
+          )}
+          <FollowButton creatorId={user.userId} creatorHandle={user.handle} />
+          {details && (
+            <p className="profile__follows muted" data-testid="profile-follows">
+              {details.follows.followers.toLocaleString()} followers · {details.follows.following.toLocaleString()} following
+            </p>
           )}
           <p className="profile__levels">
             <span className="level-badge level-badge--large">{level}</span> Level {level}

@@ -21,12 +21,14 @@ const live: Stream = {
   viewerCount: 12,
 };
 
+const noRecommendations = () => Promise.resolve({ items: [], coldStart: true });
+
 afterEach(cleanup);
 
 describe('the home page', () => {
   it('lists the live streams the server sends', async () => {
     const listStreams = vi.fn(() => Promise.resolve([live]));
-    renderView(<HomePage />, { api: { listStreams } });
+    renderView(<HomePage />, { api: { listStreams, getRecommendations: noRecommendations } });
 
     expect(await screen.findByText('Speedrun night')).toBeTruthy();
     expect(screen.getAllByTestId('stream-card')).toHaveLength(1);
@@ -38,7 +40,7 @@ describe('the home page', () => {
       .fn()
       .mockRejectedValueOnce(new ApiError(503, 'unavailable', 'The service is busy.', {}, null))
       .mockResolvedValueOnce([live]);
-    renderView(<HomePage />, { api: { listStreams } });
+    renderView(<HomePage />, { api: { listStreams, getRecommendations: noRecommendations } });
 
     expect(await screen.findByText('The service is busy.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /retry|try again/i }));

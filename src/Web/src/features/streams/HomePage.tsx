@@ -3,10 +3,12 @@ import { Link } from 'react-router-dom';
 import { queryKeys } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/sessionContext';
+import { FollowingRow } from '../discovery/FollowingRow';
+import { ForYouRow } from '../discovery/ForYouRow';
 import { StreamCard } from './StreamCard';
 import { useStreamList } from './useStreamList';
 
-/** `/`: the streams that are live now, refreshed every 10 s. */
+/** `/`: the creators I follow, "For you", and the streams that are live now (refreshed every 10 s). */
 export function HomePage() {
   const { api } = useSession();
   const fetchLive = useCallback((signal: AbortSignal) => api.listStreams('live', signal), [api]);
@@ -25,6 +27,9 @@ export function HomePage() {
           </span>
         )}
       </header>
+
+      <FollowingRow />
+      <ForYouRow />
 
       {error && <LoadError message={error} onRetry={() => void load()} />}
 

@@ -39,6 +39,8 @@ import { OverlayWidgets } from '../overlay/OverlayWidgets';
 import { useOverlay } from '../overlay/useOverlay';
 import { useOverlayLayout } from '../overlay/useOverlayLayout';
 import { SidePanel } from './SidePanel';
+import { FollowButton } from '../discovery/FollowButton';
+import { SimilarStreams } from '../discovery/SimilarStreams';
 import { StatusBadge } from './StatusBadge';
 import { useClockOffset } from './useClockOffset';
 import { useStreamRoom } from './useStreamRoom';
@@ -165,6 +167,7 @@ export function WatchPage() {
               <span className="watch__creator">
                 <Avatar handle={stream.creatorHandle} size={28} />
                 <span>{stream.creatorHandle}</span>
+                <FollowButton creatorId={stream.creatorId} creatorHandle={stream.creatorHandle} />
               </span>
             )}
             {stream && <span className="chip">{stream.category}</span>}
@@ -208,6 +211,7 @@ export function WatchPage() {
             </div>
           </section>
         )}
+        <SimilarStreams streamId={streamId} />
       </section>
       {/* On a phone the side panel is a drawer over the page's lower part, opened and closed with one thumb. */}
       <button
