@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["LSX:Streams:ReplayBufferSize"] = "512",
             ["LSX:Wallets:GiftsPerSecond"] = "10000",
             ["LSX:Wallets:TokensPerMinute"] = "100000000",
+            ["LSX:Media:CreatorGraceSeconds"] = "1",
             ["LSX:Vod:PageSize"] = "10",
         }));
         builder.ConfigureSilo((_, silo) =>

@@ -82,6 +82,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Vod.VodOptions>().BindConfiguration(Vod.VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Vod.IVodStorage, Vod.UnconfiguredVodStorage>();
         return silo;
