@@ -16,6 +16,7 @@ public static class ErrorStatus
         ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.Blocked or ErrorCodes.Held => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.StillLive or ErrorCodes.VodNotReady => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

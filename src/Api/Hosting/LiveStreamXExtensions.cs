@@ -10,6 +10,7 @@ using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.RateLimits;
 using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
+using LiveStreamX.Grains.Vod;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,6 +68,7 @@ public static class LiveStreamXExtensions
         services.AddOptions<ReactionOptions>().BindConfiguration(ReactionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReactionAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
+        services.AddVodStorage();
 
         // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -115,6 +117,7 @@ public static class LiveStreamXExtensions
         app.MapAnalyticsApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapVodApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);

@@ -3,6 +3,7 @@ using LiveStreamX.Grains.Chat;
 using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Streams;
+using LiveStreamX.Grains.Vod;
 using LiveStreamX.Grains.Wallets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,8 +84,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Vod.VodOptions>().BindConfiguration(Vod.VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<Vod.IVodStorage, Vod.UnconfiguredVodStorage>();
+        services.AddVodStorage();
         return silo;
     }
 

@@ -16,6 +16,9 @@ public interface IVodStorage
 
     /// <summary>A short-lived, read-only URL of a file for a browser.</summary>
     Uri ReadUrl(string name, TimeSpan lifetime);
+
+    /// <summary>The file a location names (a name, or a URL into this store as LiveKit's egress reports it), or null.</summary>
+    string? BlobOf(string location);
 }
 
 /// <summary>No blob storage: VODs replay their timeline from the grain, without a video or a timeline file.</summary>
@@ -29,4 +32,6 @@ public sealed class UnconfiguredVodStorage : IVodStorage
     public Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
 
     public Uri ReadUrl(string name, TimeSpan lifetime) => throw new InvalidOperationException("Blob storage is not configured.");
+
+    public string? BlobOf(string location) => null;
 }

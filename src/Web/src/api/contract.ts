@@ -57,6 +57,8 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unavailable: true,
   blocked: true,
   held: true,
+  still_live: true,
+  vod_not_ready: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -398,3 +400,9 @@ export type Report = Schemas['Report'];
 export type ReportRequest = Schemas['ReportRequest'];
 /** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
 export const REPORT_TEXT_MAX = 500;
+
+// ---- VOD ----
+
+export type VodView = Schemas['VodView'];
+export type VodTimelinePage = Schemas['VodTimelinePage'];
+export type VodMoment = Schemas['VodMomentView'];

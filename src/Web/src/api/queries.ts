@@ -55,6 +55,7 @@ export const queryKeys = {
   /** A report queue: `creator:<id>` or `admin`; the open-only and the whole list under it. */
   reports: (scope: string) => ['reports', scope] as const,
   analytics: (userId: string | null, streamId: string) => ['me', userId, 'analytics', streamId] as const,
+  vod: (streamId: string) => ['streams', streamId, 'vod'] as const,
 };
 
 /** The message to show for a failed query. */

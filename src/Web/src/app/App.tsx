@@ -20,6 +20,7 @@ import { ModerationPage } from '../features/studio/ModerationPage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
+import { VodPage } from '../features/vod/VodPage';
 import { WalletPage } from '../features/wallet/WalletPage';
 import { Layout } from './Layout';
 import { LiveProvider } from './LiveProvider';
@@ -40,6 +41,7 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="watch/:streamId" element={<WatchPage />} />
+              <Route path="vod/:streamId" element={<VodPage />} />
               <Route path="studio" element={<StudioPage />} />
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />

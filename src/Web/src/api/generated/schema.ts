@@ -6683,6 +6683,159 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/streams/{id}/vod": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An ended stream's VOD: its recording (a read URL that expires), length, moments and archived timeline file. 409 `still_live` while it runs, `vod_not_ready` until its archive is written. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VodView"];
+                    };
+                };
+                /** @description The input is malformed or breaks a rule (`invalid_input`; `errors` names each field). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/streams/{id}/vod/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VOD's timeline from fromMs (ms from the stream's start; with the chat lines and poll, mood, challenge and overlay states before it as context), or on after a previous page's nextSeq; at most limit entries (1–2000, default 500) up to toMs. */
+        get: {
+            parameters: {
+                query?: {
+                    fromMs?: number;
+                    toMs?: number;
+                    afterSeq?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VodTimelinePage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -7024,7 +7177,7 @@ export type components = {
          * @description The stable error codes: `code` of a problem+json body, and `<code>: …` of a HubException's message.
          * @enum {string}
          */
-        ErrorCode: "blocked" | "conflict" | "forbidden" | "held" | "insufficient_funds" | "invalid_input" | "invalid_transition" | "not_found" | "not_live" | "rate_limited" | "unauthorized" | "unavailable";
+        ErrorCode: "blocked" | "conflict" | "forbidden" | "held" | "insufficient_funds" | "invalid_input" | "invalid_transition" | "not_found" | "not_live" | "rate_limited" | "still_live" | "unauthorized" | "unavailable" | "vod_not_ready";
         /** @description A gift of the catalog. */
         Gift: {
             code: string;
@@ -8125,6 +8278,63 @@ export type components = {
             type: "viewers:count";
             /** Format: int32 */
             count: number;
+        };
+        /** @description A highlight moment of a VOD at its offset, with its share page. */
+        VodMomentView: {
+            momentId: string;
+            /** Format: int64 */
+            offsetMs: number;
+            kind: components["schemas"]["MomentKind"];
+            note: null | string;
+            sharePath: string;
+        };
+        /** @description One event of the timeline, exactly as viewers received it live, at its offset from the stream's start. */
+        VodTimelineEntry: {
+            /** Format: int64 */
+            offsetMs: number;
+            event: components["schemas"]["JsonElement"];
+        };
+        /** @description Timeline entries in offset order; long? VodTimelinePage.NextSeq continues the read (null at the end). */
+        VodTimelinePage: {
+            entries: components["schemas"]["VodTimelineEntry"][];
+            context: components["schemas"]["VodTimelineEntry"][];
+            /** Format: int64 */
+            nextSeq: null | number;
+            /** Format: int64 */
+            durationMs: number;
+        };
+        /** @description A VOD's video: offset 0 of the video is the stream's start. */
+        VodVideo: {
+            kind: components["schemas"]["VodVideoKind"];
+            url: string;
+            /** Format: int64 */
+            durationMs: number;
+        };
+        /**
+         * @description Where a VOD's video comes from.
+         * @enum {unknown}
+         */
+        VodVideoKind: "recording";
+        /** @description What a VOD player needs. URLs are read-only and expire at DateTimeOffset VodView.UrlsExpireAt. */
+        VodView: {
+            streamId: string;
+            title: string;
+            creatorId: string;
+            creatorHandle: string;
+            status: components["schemas"]["StreamStatus"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: int64 */
+            durationMs: number;
+            /** Format: date-time */
+            archivedAt: string;
+            /** Format: int32 */
+            entryCount: number;
+            video: null | components["schemas"]["VodVideo"];
+            moments: components["schemas"]["VodMomentView"][];
+            timelineUrl: null | string;
+            /** Format: date-time */
+            urlsExpireAt: string;
         };
         /** @description A wallet on the wire. */
         WalletView: {
