@@ -27,6 +27,14 @@ passed=0
 failed=0
 status=0
 
+# Adds the "Failed: N, Passed: N" summaries of a dotnet test log to the totals.
+count_dotnet() {
+  while read -r p f; do
+    passed=$((passed + p))
+    failed=$((failed + f))
+  done < <(sed -nE 's/.*Failed:[[:space:]]*([0-9]+), Passed:[[:space:]]*([0-9]+),.*/\2 \1/p' "$1")
+}
+
 # The build runs npm ci and the Vite build of the web client (src/Api/WebClient.targets).
 if ! dotnet build LiveStreamX.sln --nologo -v quiet; then
   echo "0 passed, 1 failed"
@@ -37,33 +45,11 @@ fi
 # ones most sensitive to a machine busy with other test hosts.
 dotnet test LiveStreamX.sln --no-build --nologo --filter "FullyQualifiedName!~LiveStreamX.Cluster.Tests" 2>&1 | tee "$log_dir/dotnet.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-while read -r p f; do
-  passed=$((passed + p))
-  failed=$((failed + f))
-done < <(sed -nE 's/.*Failed:[[:space:]]*([0-9]+), Passed:[[:space:]]*([0-9]+),.*/\2 \1/p' "$log_dir/dotnet.log")
+count_dotnet "$log_dir/dotnet.log"
 
 dotnet test tests/LiveStreamX.Cluster.Tests --no-build --nologo 2>&1 | tee "$log_dir/cluster.log"
-cluster_status=${PIPESTATUS[0]}
-read -r cf cp < <(sed -nE 's/.*Failed:[[:space:]]*([0-9]+), Passed:[[:space:]]*([0-9]+),.*/\1 \2/p' "$log_dir/cluster.log" | tail -n 1) || true
-passed=$((passed + ${cp:-0}))
-if [ "$cluster_status" -ne 0 ]; then
-  # These tests kill and restart whole processes on a shared 2-core machine. A failed one runs once more, alone;
-  # if it passes then, it counts as passed and is named below as FLAKY, so that it is seen and fixed, not hidden.
-  flaky=$(sed -nE 's/^[[:space:]]*Failed (LiveStreamX\.Cluster\.Tests\.[A-Za-z0-9_.]+) \[.*/\1/p' "$log_dir/cluster.log" | sort -u)
-  if [ -n "$flaky" ] && [ "${cf:-0}" -gt 0 ]; then
-    filter=$(printf '%s\n' $flaky | sed 's/^/FullyQualifiedName=/' | paste -sd'|')
-    if dotnet test tests/LiveStreamX.Cluster.Tests --no-build --nologo --filter "$filter" 2>&1 | tee "$log_dir/cluster-retry.log"; then
-      passed=$((passed + cf))
-      echo "FLAKY (failed once, passed when run again alone): $flaky"
-    else
-      failed=$((failed + cf))
-      status=1
-    fi
-  else
-    failed=$((failed + ${cf:-1}))
-    status=1
-  fi
-fi
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+count_dotnet "$log_dir/cluster.log"
 
 (cd src/Web && npm test) 2>&1 | tee "$log_dir/web.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

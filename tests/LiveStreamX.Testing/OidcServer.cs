@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace LiveStreamX.Testing;
@@ -10,9 +9,8 @@ namespace LiveStreamX.Testing;
 /// </summary>
 public sealed class OidcServer : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private readonly string _clientsFile = Path.GetTempFileName();
-    private Process? _process;
+    private NodeServer? _node;
 
     private OidcServer()
     {
@@ -26,8 +24,6 @@ public sealed class OidcServer : IAsyncDisposable
     /// <summary>Starts a provider that knows <paramref name="clients"/>.</summary>
     public static async Task<OidcServer> StartAsync(params OidcClient[] clients)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Oidc");
-        await InstallAsync(folder);
         var server = new OidcServer();
         await File.WriteAllTextAsync(server._clientsFile, JsonSerializer.Serialize(clients.Select(c => new Dictionary<string, object>
         {
@@ -35,92 +31,27 @@ public sealed class OidcServer : IAsyncDisposable
             ["client_secret"] = c.ClientSecret,
             ["redirect_uris"] = new[] { c.RedirectUri.ToString() },
         })));
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "server.mjs", server.Port.ToString(), server._clientsFile })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Text.StringBuilder();
-        server._process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        server._process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data?.StartsWith("ready ", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        server._process.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
         try
         {
-            await ready.Task.WaitAsync(Timeouts.Default);
+            server._node = await NodeServer.StartAsync("Oidc", "oidc-provider", "ready ", "server.mjs", server.Port.ToString(), server._clientsFile);
         }
-        catch (TimeoutException)
+        catch
         {
             await server.DisposeAsync();
-            throw new InvalidOperationException($"The OIDC test server did not start:\n{output}");
+            throw;
         }
 
         return server;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_node is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            await _node.DisposeAsync();
         }
 
-        _process?.Dispose();
         File.Delete(_clientsFile);
-        return ValueTask.CompletedTask;
-    }
-
-    private static async Task InstallAsync(string folder)
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
-            {
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
-            var stderr = npm.StandardError.ReadToEndAsync();
-            _ = npm.StandardOutput.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await npm.WaitForExitAsync(cts.Token);
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {folder} failed: {await stderr}");
-            }
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
     }
 }
 

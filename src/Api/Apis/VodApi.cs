@@ -31,15 +31,16 @@ public static class VodApi
         return app;
     }
 
-    private static async Task<Ok<VodView>> GetAsync(string id, IGrainFactory grains, IVodStorage storage, IOptions<VodOptions> options)
+    private static async Task<Ok<VodView>> GetAsync(
+        string id, IGrainFactory grains, IMediaStore store, IOptions<VodOptions> options, IOptions<MediaOptions> media)
     {
         var (info, archive) = await ArchivedAsync(id, grains);
         var lifetime = TimeSpan.FromMinutes(options.Value.ReadUrlMinutes);
         var recording = await grains.GetGrain<IStreamMediaGrain>(id).GetRecordingAsync();
-        var video = recording is not null && VideoUrl(recording.Location, storage, lifetime) is { } url
+        var video = recording is not null && await VideoUrlAsync(recording.Location, store, media.Value, lifetime) is { } url
             ? new VodVideo(VodVideoKind.Recording, url, recording.DurationMs > 0 ? recording.DurationMs : archive.DurationMs)
             : null;
-        var timelineUrl = archive.TimelineBlob is { } blob && storage.IsConfigured ? storage.ReadUrl(blob, lifetime).AbsoluteUri : null;
+        var timelineUrl = Href(store.ReadUrl(archive.TimelineBlob, lifetime));
         return TypedResults.Ok(new VodView(
             info.Id,
             info.Title,
@@ -81,16 +82,40 @@ public static class VodApi
         return (info, archive);
     }
 
-    /// <summary>A browser's URL of a recording: a read URL of our store, or the location itself when it is a web address elsewhere.</summary>
-    private static string? VideoUrl(string location, IVodStorage storage, TimeSpan lifetime)
+    /// <summary>
+    /// A browser's URL of a recording: a read URL of the media store when the location is one of its keys, or a URL of
+    /// its blob container (as LiveKit's egress to Azure reports it); else the location itself when it is an https
+    /// address elsewhere. A path on the egress host is no use to a browser: null.
+    /// </summary>
+    private static async Task<string?> VideoUrlAsync(string location, IMediaStore store, MediaOptions media, TimeSpan lifetime)
     {
-        if (storage.BlobOf(location) is { } blob)
+        var key = location;
+        if (Uri.TryCreate(location, UriKind.Absolute, out var url))
         {
-            return storage.ReadUrl(blob, lifetime).AbsoluteUri;
+            var marker = $"/{media.Blob.Container}/";
+            var path = Uri.UnescapeDataString(url.AbsolutePath);
+            var at = path.IndexOf(marker, StringComparison.Ordinal);
+            key = media.UsesBlob && at >= 0 ? path[(at + marker.Length)..] : string.Empty;
+            if (key.Length == 0)
+            {
+                return url.Scheme == Uri.UriSchemeHttps ? url.AbsoluteUri : null;
+            }
         }
 
-        return Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url.AbsoluteUri : null;
+        try
+        {
+            MediaKey.Validate(key);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        return await store.GetAsync(key) is not null ? Href(store.ReadUrl(key, lifetime)) : null;
     }
+
+    // The local store's URLs are paths of this Api; a blob store's are absolute.
+    private static string Href(Uri url) => url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
 }
 
 /// <summary>What a VOD player needs. URLs are read-only and expire at <see cref="UrlsExpireAt"/>.</summary>
@@ -106,7 +131,7 @@ public sealed record VodView(
     int EntryCount,
     VodVideo? Video,
     IReadOnlyList<VodMomentView> Moments,
-    string? TimelineUrl,
+    string TimelineUrl,
     DateTimeOffset UrlsExpireAt);
 
 /// <summary>Where a VOD's video comes from.</summary>

@@ -5,12 +5,14 @@ using LiveStreamX.Api.Demo;
 using LiveStreamX.Api.Errors;
 using LiveStreamX.Api.Identity;
 using LiveStreamX.Api.Identity.Providers;
+using LiveStreamX.Api.Media;
 using LiveStreamX.Api.Mood;
 using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.RateLimits;
 using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Vod;
+using LiveStreamX.Media;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,7 +70,8 @@ public static class LiveStreamXExtensions
         services.AddOptions<ReactionOptions>().BindConfiguration(ReactionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReactionAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
-        services.AddVodStorage();
+        services.AddLiveStreamXMedia();
+        services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -117,6 +120,7 @@ public static class LiveStreamXExtensions
         app.MapAnalyticsApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapMediaFiles();
         app.MapVodApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.

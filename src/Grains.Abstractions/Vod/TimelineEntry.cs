@@ -42,14 +42,14 @@ public sealed record VodMoment(
     [property: Id(3)] string? Note);
 
 /// <summary>
-/// An ended stream's archive: its length, moments and, when blob storage is configured, the gzip-compressed NDJSON
-/// of its timeline (<see cref="TimelineBlob"/>).
+/// An ended stream's archive: its length, moments and the media store's key of its timeline as gzip-compressed
+/// NDJSON (<see cref="TimelineBlob"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("lsx.VodArchive")]
 public sealed record VodArchive(
     [property: Id(0)] DateTimeOffset StartedAt,
     [property: Id(1)] long DurationMs,
     [property: Id(2)] int EntryCount,
-    [property: Id(3)] string? TimelineBlob,
+    [property: Id(3)] string TimelineBlob,
     [property: Id(4)] DateTimeOffset ArchivedAt,
     [property: Id(5)] IReadOnlyList<VodMoment> Moments);

@@ -5,6 +5,7 @@ using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Streams;
 using LiveStreamX.Grains.Vod;
 using LiveStreamX.Grains.Wallets;
+using LiveStreamX.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,7 +85,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddVodStorage();
+        services.AddLiveStreamXMedia();
+        services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 

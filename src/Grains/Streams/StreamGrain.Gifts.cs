@@ -52,9 +52,10 @@ public sealed partial class StreamGrain
         var gift = new GiftInFlight(delivery.SenderId, delivery.SenderHandle, delivery.TransferNo, delivery.Tokens);
         if (trigger is null)
         {
-            // Most gifts: the sender's tally bucket is the one write.
-            await RecordTallyAsync(gift);
-            await PublishAsync(received);
+            // Most gifts: the sender's tally bucket is the one write, made once the event has its seq and before it
+            // is sent. The tally marks the gift applied, so a wallet retry after a failed write (a version conflict
+            // while two activations overlap in a drain) must find it applied only if the event went out too.
+            await PublishAsync(received, _ => RecordTallyAsync(gift));
         }
         else
         {

@@ -3,6 +3,7 @@ using LiveStreamX.Chat;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
 using LiveStreamX.Grains.Hosting;
+using LiveStreamX.Media;
 using LiveStreamX.Moderation;
 using LiveStreamX.Streams;
 using LiveStreamX.Vod;
@@ -16,14 +17,14 @@ namespace LiveStreamX.Grains.Vod;
 /// A stream's interaction timeline. The stream grain hands over every event one way, in batches (at most a second
 /// or 64 events late), so chat and gifts never wait for it; this grain keeps what shows on the stream at its offset,
 /// fills a gap in the seqs from the stream's replay buffer (a batch overtaken on its way, a lost hand-over), and
-/// seals full pages into page grains. When the stream ends it writes the archive: the timeline as gzip NDJSON to
-/// blob storage when there is one, and the VOD's length and moments.
+/// seals full pages into page grains. When the stream ends it writes the archive: the timeline as gzip NDJSON to the
+/// media store (Azure Blob Storage, or the local folder), and the VOD's length and moments.
 /// </summary>
 // Non-reentrant: entries join in seq order, one hand-over at a time, and a page seals before the next one joins.
 public sealed partial class StreamTimelineGrain(
     [PersistentState("timeline", StorageNames.Default)] IPersistentState<StreamTimelineState> state,
     IGrainContext grainContext,
-    IVodStorage storage,
+    IMediaStore store,
     IOptions<VodOptions> options,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<StreamTimelineGrain> logger) : Grain, IStreamTimelineGrain, IRemindable
@@ -335,17 +336,13 @@ public sealed partial class StreamTimelineGrain(
                 }
             }
 
-            string? blob = null;
-            if (storage.IsConfigured)
-            {
-                blob = TimelineBlobName(StreamId);
-                compressed.Position = 0;
-                await storage.WriteAsync(blob, compressed, "application/x-ndjson", "gzip", CancellationToken.None);
-            }
+            var blob = TimelineKey(StreamId);
+            compressed.Position = 0;
+            await store.WriteAsync(blob, compressed, "application/gzip", CancellationToken.None);
 
             var archive = new VodArchive(started, duration, count, blob, time.GetUtcNow(), moments);
             await _timeline.CommitAsync(Timeline with { Archive = archive });
-            LogArchived(logger, StreamId, count, blob ?? "(no blob storage)");
+            LogArchived(logger, StreamId, count, blob);
             await ForgetArchiveReminderAsync();
         }
         catch (Exception ex)
@@ -362,8 +359,8 @@ public sealed partial class StreamTimelineGrain(
         }
     }
 
-    /// <summary>Where a stream's archived timeline lives in blob storage.</summary>
-    public static string TimelineBlobName(string streamId) => $"vod/{streamId}/timeline.ndjson.gz";
+    /// <summary>Where a stream's archived timeline lives in the media store.</summary>
+    public static string TimelineKey(string streamId) => $"vod/{VodKeys.Of(streamId)}/timeline.ndjson.gz";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timeline {StreamId}: events after seq {LastSeq} up to {NextSeq} are lost")]
     private static partial void LogGap(ILogger logger, string streamId, long lastSeq, long nextSeq);

@@ -17,16 +17,6 @@ public sealed class VodOptions
     [Range(1, 1000)]
     public int MaxContextPages { get; set; } = 20;
 
-    /// <summary>
-    /// Azure Blob Storage (or Azurite) for archived timelines and moment frames: a connection string. Unset: VODs
-    /// replay their timeline from the grains, without a timeline file or frames.
-    /// </summary>
-    public string? BlobConnectionString { get; set; }
-
-    /// <summary>The blob container VOD files go to (created when missing).</summary>
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "A container name is 3–63 lowercase letters, digits and single dashes.")]
-    public string BlobContainer { get; set; } = "vod";
-
     /// <summary>How long a read URL handed to a browser (a recording, a timeline file) lasts.</summary>
     [Range(1, 1440)]
     public int ReadUrlMinutes { get; set; } = 60;

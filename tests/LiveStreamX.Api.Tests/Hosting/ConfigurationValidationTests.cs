@@ -11,6 +11,26 @@ public sealed class ConfigurationValidationTests
         Assert.Contains("LSX__Orleans__RedisConnectionString", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("BlobEndpoint=http://127.0.0.1:1/account;SharedAccessSignature=sv=2024-01-01&sig=abc", "must carry the account key")]
+    [InlineData("not a connection string", "is not an Azure Storage connection string")]
+    public void ABlobConnectionStringThatCannotSignReadUrlsFailsAtStart(string connectionString, string says)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?> { ["LSX:Media:Blob:ConnectionString"] = connectionString }).Dispose());
+        Assert.Contains("LSX__Media__Blob__ConnectionString " + says, Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInvalidBlobContainerNameFailsAtStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new LiveStreamXApp(new Dictionary<string, string?>
+        {
+            ["LSX:Media:Blob:ConnectionString"] = $"AccountName=a;AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint=http://127.0.0.1:1/a",
+            ["LSX:Media:Blob:Container"] = "Not_Valid",
+        }).Dispose());
+        Assert.Contains("LSX:Media:Blob:Container", Flatten(error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AKeyOverlapShorterThanAnAccessTokenFailsAtStartSayingWhatToSet()
     {

@@ -55,7 +55,7 @@ public sealed class TimelineCaptureTests(ClusterFixture fixture)
         Assert.DoesNotContain(read.Entries, e => e.Event.Type == EventNames.ViewersCount);
         var moment = Assert.Single(archive.Moments);
         Assert.Equal((4000L, "what a play"), (moment.OffsetMs, moment.Note));
-        Assert.Null(archive.TimelineBlob); // no blob storage in this cluster
+        Assert.Equal($"vod/{id}/timeline.ndjson.gz", archive.TimelineBlob);
     }
 
     [Fact]

@@ -8332,7 +8332,7 @@ export type components = {
             entryCount: number;
             video: null | components["schemas"]["VodVideo"];
             moments: components["schemas"]["VodMomentView"][];
-            timelineUrl: null | string;
+            timelineUrl: string;
             /** Format: date-time */
             urlsExpireAt: string;
         };

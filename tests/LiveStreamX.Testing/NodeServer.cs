@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LiveStreamX.Testing;
+
+/// <summary>
+/// A Node server of the tests, run from its own npm folder next to the test binaries (Oidc/, Azurite/): the folder's
+/// packages are installed on first use (<c>npm ci</c>), so a fresh machine needs only Node and npm.
+/// </summary>
+internal sealed class NodeServer : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+    private readonly Process _process;
+
+    private NodeServer(Process process) => _process = process;
+
+    /// <summary>Installs <paramref name="folder"/>'s packages unless <paramref name="package"/> is there, runs node with <paramref name="args"/> and waits for a line starting with <paramref name="readyLine"/>.</summary>
+    public static async Task<NodeServer> StartAsync(string folder, string package, string readyLine, params string[] args)
+    {
+        folder = Path.Combine(AppContext.BaseDirectory, folder);
+        await InstallAsync(folder, package);
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringBuilder();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        var server = new NodeServer(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.StartsWith(readyLine, StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await ready.Task.WaitAsync(Timeouts.Default);
+        }
+        catch (TimeoutException)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"The test server in {folder} did not start:\n{output}");
+        }
+
+        return server;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task InstallAsync(string folder, string package)
+    {
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (Directory.Exists(Path.Combine(folder, "node_modules", package)))
+            {
+                return;
+            }
+
+            var start = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
+            var stderr = npm.StandardError.ReadToEndAsync();
+            _ = npm.StandardOutput.ReadToEndAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await npm.WaitForExitAsync(cts.Token);
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci in {folder} failed: {await stderr}");
+            }
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+    }
+}
