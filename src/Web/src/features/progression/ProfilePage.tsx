@@ -8,6 +8,7 @@ import { Avatar } from '../../components/Avatar';
 import { ProfileDetails } from '../accounts/ProfileDetails';
 import { useSession } from '../auth/sessionContext';
 import { ReportForm } from '../reports/ReportForm';
+import { CreatorVods } from '../vod/CreatorVods';
 import { badgeInfo } from './badges';
 import { xpBar } from './levels';
 import { useProgress } from './progressContext';
@@ -117,6 +118,8 @@ export function ProfilePage() {
       )}
 
       {details && <ProfileDetails profile={details} />}
+
+      <CreatorVods userId={user.userId} />
 
       {bar && mine && (
         <section className="profile__section" aria-label="Experience">

@@ -53,7 +53,7 @@ export function useVodPlayer(hasVideo: boolean, startMs: number, durationMs: num
   const read = useCallback(() => {
     const video = videoRef.current;
     if (video) {
-      setPositionMs(video.currentTime * 1000);
+      setPositionMs(Math.round(video.currentTime * 1000));
     }
   }, []);
 
@@ -89,9 +89,10 @@ export function useVodPlayer(hasVideo: boolean, startMs: number, durationMs: num
     onLoadedMetadata: () => {
       const video = videoRef.current;
       if (video && startMs > 0) {
-        video.currentTime = startMs / 1000;
+        video.currentTime = startMs / 1000; // read once seeked
+      } else {
+        read();
       }
-      read();
     },
     onTimeUpdate: read,
     onSeeked: read,
