@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
+using LiveStreamX.Api.Vod;
 using LiveStreamX.Grains.Vod;
 using LiveStreamX.Media;
 using LiveStreamX.Streams;
@@ -37,10 +38,10 @@ public static class VodApi
         var (info, archive) = await ArchivedAsync(id, grains);
         var lifetime = TimeSpan.FromMinutes(options.Value.ReadUrlMinutes);
         var recording = await grains.GetGrain<IStreamMediaGrain>(id).GetRecordingAsync();
-        var video = recording is not null && await VideoUrlAsync(recording.Location, store, media.Value, lifetime) is { } url
+        var video = recording is not null && await VodRecordings.ReadUrlAsync(recording.Location, store, media.Value, lifetime) is { } url
             ? new VodVideo(VodVideoKind.Recording, url, recording.DurationMs > 0 ? recording.DurationMs : archive.DurationMs)
             : null;
-        var timelineUrl = Href(store.ReadUrl(archive.TimelineBlob, lifetime));
+        var timelineUrl = VodRecordings.Href(store.ReadUrl(archive.TimelineBlob, lifetime));
         return TypedResults.Ok(new VodView(
             info.Id,
             info.Title,
@@ -81,41 +82,6 @@ public static class VodApi
             ?? throw new DomainException(ErrorCodes.VodNotReady, "The stream's VOD is being archived; try again in a moment.");
         return (info, archive);
     }
-
-    /// <summary>
-    /// A browser's URL of a recording: a read URL of the media store when the location is one of its keys, or a URL of
-    /// its blob container (as LiveKit's egress to Azure reports it); else the location itself when it is an https
-    /// address elsewhere. A path on the egress host is no use to a browser: null.
-    /// </summary>
-    private static async Task<string?> VideoUrlAsync(string location, IMediaStore store, MediaOptions media, TimeSpan lifetime)
-    {
-        var key = location;
-        if (Uri.TryCreate(location, UriKind.Absolute, out var url))
-        {
-            var marker = $"/{media.Blob.Container}/";
-            var path = Uri.UnescapeDataString(url.AbsolutePath);
-            var at = path.IndexOf(marker, StringComparison.Ordinal);
-            key = media.UsesBlob && at >= 0 ? path[(at + marker.Length)..] : string.Empty;
-            if (key.Length == 0)
-            {
-                return url.Scheme == Uri.UriSchemeHttps ? url.AbsoluteUri : null;
-            }
-        }
-
-        try
-        {
-            MediaKey.Validate(key);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        return await store.GetAsync(key) is not null ? Href(store.ReadUrl(key, lifetime)) : null;
-    }
-
-    // The local store's URLs are paths of this Api; a blob store's are absolute.
-    private static string Href(Uri url) => url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
 }
 
 /// <summary>What a VOD player needs. URLs are read-only and expire at <see cref="UrlsExpireAt"/>.</summary>

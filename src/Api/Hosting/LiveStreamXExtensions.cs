@@ -72,6 +72,7 @@ public static class LiveStreamXExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
         services.AddLiveStreamXMedia();
         services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Vod.MomentFrames>();
 
         // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -100,6 +100,24 @@ public sealed class VodReplayTests(VodBrowserFixture fixture)
         await Expect(deep.ChatMessages("said after the gift")).ToHaveCountAsync(1);
         await Expect(deep.ChatMessages("said before the moment")).ToHaveCountAsync(1);
         Assert.Equal(0, await deep.GetByTestId("gift-animation").CountAsync());
+
+        // The moment's share page previews with the recording's frame at its offset (ffmpeg, kept in the store).
+        var momentId = await MomentIdAsync(streamId);
+        using var anonymous = App.Http();
+        var share = await anonymous.GetStringAsync($"/m/{momentId}").WithTimeout();
+        var image = System.Text.RegularExpressions.Regex.Match(share, "property=\"og:image\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.EndsWith($"/m/{momentId}/frame.jpg", System.Net.WebUtility.HtmlDecode(image), StringComparison.Ordinal);
+        using var frame = await anonymous.GetAsync(System.Net.WebUtility.HtmlDecode(image)).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal("image/jpeg", frame.Content.Headers.ContentType?.MediaType);
+        var jpeg = await frame.Content.ReadAsByteArrayAsync().WithTimeout();
+        Assert.True(jpeg.Length > 1000 && jpeg[0] == 0xFF && jpeg[1] == 0xD8, "a JPEG frame");
+    }
+
+    private async Task<string> MomentIdAsync(string streamId)
+    {
+        using var http = App.Http();
+        var vod = await http.GetFromJsonAsync<JsonElement>($"/api/streams/{streamId}/vod").WithTimeout();
+        return vod.GetProperty("moments")[0].GetProperty("momentId").GetString()!;
     }
 
     /// <summary>
@@ -111,8 +129,8 @@ public sealed class VodReplayTests(VodBrowserFixture fixture)
         var file = Path.Combine(Path.GetTempPath(), $"lsx-vod-{Guid.NewGuid():N}.webm");
         try
         {
-            await RunFfmpegAsync("-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=duration=12:size=320x180:rate=15",
-                "-c:v", "libvpx", "-b:v", "200k", "-y", file);
+            await RunFfmpegAsync("-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=duration=12:size=192x108:rate=10",
+                "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "100k", "-y", file);
             var key = $"recordings/{streamId}/egress.webm";
             await using (var content = File.OpenRead(file))
             {
@@ -141,8 +159,9 @@ public sealed class VodReplayTests(VodBrowserFixture fixture)
         }
 
         using var ffmpeg = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start: test.sh installs it with apt.");
-        var errors = await ffmpeg.StandardError.ReadToEndAsync().WithTimeout();
-        await ffmpeg.WaitForExitAsync().WithTimeout();
+        // Longer than other waits: an encode on a loaded 2-core machine.
+        var errors = await ffmpeg.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        await ffmpeg.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
         Assert.True(ffmpeg.ExitCode == 0, $"ffmpeg failed: {errors}");
     }
 }
