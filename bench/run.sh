@@ -7,8 +7,9 @@
 #                           writes docs/BENCHMARKS.md again from a run's reports (its commit and date), measuring nothing
 #   bench/run.sh --only b,c,e
 #                           only those cases (a idle, b hot stream and its sweep, c gifts, d reactions, e mixed, f grain
-#                           calls), to compare two builds one right after the other; the document then goes to the
-#                           run's folder, not docs/BENCHMARKS.md, since it lacks the other cases
+#                           calls, r the offline recommendation evaluation of tools/RecEval, also `--only rec`), to
+#                           compare two builds one right after the other; the document then goes to the run's folder,
+#                           not docs/BENCHMARKS.md, since it lacks the other cases
 #
 # Everything runs on this machine over loopback: the load generator (tools/LoadTest) beside the server, as the
 # suite is defined. For each case the script starts a fresh server (the Api with its co-hosted silo, built in
@@ -21,14 +22,15 @@ cd "$(dirname "$0")/.."
 quick=false
 report_dir=""
 only=""
-usage="usage: bench/run.sh [--quick] [--only a,b,c,d,e,f] | --report DIR"
+usage="usage: bench/run.sh [--quick] [--only a,b,c,d,e,f,r] | --report DIR"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
     --report) report_dir=${2:?$usage}; shift ;;
     --only)
       only=${2:?$usage}; shift
-      [[ "$only" =~ ^[a-f](,[a-f])*$ ]] || { echo "--only takes case letters a-f separated by commas, e.g. b,c,e" >&2; exit 2; }
+      [ "$only" = rec ] && only=r
+      [[ "$only" =~ ^[a-fr](,[a-fr])*$ ]] || { echo "--only takes case letters a-f and r separated by commas, e.g. b,c,e" >&2; exit 2; }
       ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
@@ -325,6 +327,26 @@ start_api calls
 run f-calls "(f) Engine mode: grain calls" grain-calls --engine --gateway-port "$gateway" --cluster-id "$cluster" \
   --concurrency "$calls_concurrency" --grains "$calls_grains"
 stop_all
+fi
+
+if want r; then
+# (r) needs no server: tools/RecEval replays a generated trace through the ranking code (docs/RECOMMENDATIONS.md).
+if $quick; then rec_size=(--users 1000 --streamers 150 --days 3 --latency-requests 2000); else rec_size=(); fi
+rec_args=(run "${rec_size[@]}" --budget-seconds 600 --json "$results/r-rec.json" --markdown "$results/r-rec.md")
+echo "== (r) Recommendations offline: RecEval ${rec_args[*]}"
+dotnet build tools/RecEval -c Release --nologo -v quiet
+timeout 900 dotnet tools/RecEval/bin/Release/net10.0/LiveStreamX.RecEval.dll "${rec_args[@]}" >"$results/r-rec.txt" 2>&1 ||
+  echo "   the run failed (see $results/r-rec.txt)"
+{
+  echo "### (r) Recommendations, offline (tools/RecEval)"
+  echo
+  echo '```sh'
+  echo "dotnet tools/RecEval/bin/Release/net10.0/LiveStreamX.RecEval.dll ${rec_args[*]}"
+  echo '```'
+  echo
+  if [ -f "$results/r-rec.md" ]; then cat "$results/r-rec.md"; else echo "**The run failed:** $(tail -3 "$results/r-rec.txt")"; fi
+  echo
+} >>"$sections"
 fi
 fi
 

@@ -9,7 +9,6 @@ namespace LiveStreamX.Testing;
 /// </summary>
 internal sealed class NodeServer : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private readonly Process _process;
 
     private NodeServer(Process process) => _process = process;
@@ -17,8 +16,7 @@ internal sealed class NodeServer : IAsyncDisposable
     /// <summary>Installs <paramref name="folder"/>'s packages unless <paramref name="package"/> is there, runs node with <paramref name="args"/> and waits for a line starting with <paramref name="readyLine"/>.</summary>
     public static async Task<NodeServer> StartAsync(string folder, string package, string readyLine, params string[] args)
     {
-        folder = Path.Combine(AppContext.BaseDirectory, folder);
-        await InstallAsync(folder, package);
+        folder = await NpmFolder.EnsureAsync(folder, package);
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
@@ -74,36 +72,5 @@ internal sealed class NodeServer : IAsyncDisposable
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private static async Task InstallAsync(string folder, string package)
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(folder, "node_modules", package)))
-            {
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
-            var stderr = npm.StandardError.ReadToEndAsync();
-            _ = npm.StandardOutput.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await npm.WaitForExitAsync(cts.Token);
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {folder} failed: {await stderr}");
-            }
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
 }
+

@@ -14,7 +14,7 @@ public static class ErrorStatus
         ErrorCodes.InvalidTransition or ErrorCodes.Conflict or ErrorCodes.NotLive => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.InsufficientFunds => StatusCodes.Status402PaymentRequired,
-        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.Unavailable or ErrorCodes.MediaNotConfigured => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.Blocked or ErrorCodes.Held => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.StillLive or ErrorCodes.VodNotReady => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,

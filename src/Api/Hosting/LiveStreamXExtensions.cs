@@ -73,6 +73,7 @@ public static class LiveStreamXExtensions
         services.AddLiveStreamXMedia();
         services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Vod.MomentFrames>();
+        services.AddMedia();
 
         // Every refusal carries a code, also those the framework answers by status alone (routing, authorization).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -123,6 +124,7 @@ public static class LiveStreamXExtensions
         app.MapAuditApi();
         app.MapMediaFiles();
         app.MapVodApi();
+        app.MapMediaApi();
         // Access tokens are short: a connection ends with its token, and the client comes back with a fresh one and
         // resumes its streams by seq (docs/PROTOCOL.md, "Sessions"), so a revoked session keeps no connection for long.
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);

@@ -25,4 +25,6 @@ public static class ErrorCodes
 
     /// <summary>A VOD asked for after its stream ended, before its archive is written.</summary>
     public const string VodNotReady = "vod_not_ready";
+    /// <summary>No LiveKit server is configured: streams are chat streams, without live video.</summary>
+    public const string MediaNotConfigured = "media_not_configured";
 }

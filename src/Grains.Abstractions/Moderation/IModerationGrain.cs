@@ -64,6 +64,10 @@ public interface IModerationGrain : IGrainWithStringKey
     /// <summary>Posts a held message to its stream (<paramref name="approve"/>) or discards it.</summary>
     [Alias("ReviewHeld")]
     Task ReviewHeldAsync(Actor actor, string heldId, bool approve);
+
+    /// <summary>The user's ban from the creator's streams, or null (media tokens are refused to the banned). A pure read.</summary>
+    [Alias("GetBan"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Restriction?> GetBanAsync(string userId);
 }
 
 /// <summary>What a blocked term does to a message: drop it, or hold it for a moderator's review.</summary>

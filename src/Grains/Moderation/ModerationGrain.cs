@@ -168,6 +168,8 @@ public sealed class ModerationGrain(
         await AuditAsync(actor, ModerationActions.ChatDelete, removed.UserId, streamId, clean, target: messageId);
     }
 
+    public Task<Restriction?> GetBanAsync(string userId) => Task.FromResult(State.Bans.GetValueOrDefault(userId));
+
     public async Task ScreenAsync(Actor author, string streamId, string text)
     {
         if (IsModerator(author))

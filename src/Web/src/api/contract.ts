@@ -59,6 +59,7 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   held: true,
   still_live: true,
   vod_not_ready: true,
+  media_not_configured: true,
 });
 
 // ---- Hub: /hubs/live ----
@@ -406,3 +407,6 @@ export const REPORT_TEXT_MAX = 500;
 export type VodView = Schemas['VodView'];
 export type VodTimelinePage = Schemas['VodTimelinePage'];
 export type VodMoment = Schemas['VodMomentView'];
+/** Live video: whether LiveKit is configured, and a room token (media feature). */
+export type MediaConfig = Schemas['MediaConfig'];
+export type MediaToken = Schemas['MediaToken'];

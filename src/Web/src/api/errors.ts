@@ -20,6 +20,7 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   held: 'Your message waits for a moderator to approve it.',
   still_live: 'The stream has not ended: watch it live.',
   vod_not_ready: 'The replay is being archived. Try again in a moment.',
+  media_not_configured: 'Live video is not set up on this server.',
   offline: 'You are offline. Reconnecting…',
   unknown: 'Something went wrong. Try again.',
 };

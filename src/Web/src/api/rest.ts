@@ -56,6 +56,8 @@ import type {
   ReportRequest,
   VodTimelinePage,
   VodView,
+  MediaConfig,
+  MediaToken,
 } from './contract';
 
 export interface RestClientOptions {
@@ -441,6 +443,20 @@ export class RestClient {
     signal?: AbortSignal,
   ): Promise<VodTimelinePage> {
     return this.call(this.client.GET('/api/streams/{id}/vod/timeline', { params: { path: { id: streamId }, query }, signal }));
+  }
+
+  /** Whether live video (LiveKit) is on, and the server browsers join. */
+  mediaConfig(signal?: AbortSignal): Promise<MediaConfig> {
+    return this.call(this.client.GET('/api/media/config', { signal }));
+  }
+
+  /**
+   * A LiveKit token for the stream's room: the creator's publishes, everyone else's subscribes; `watch` asks for a
+   * subscribe-only token whoever asks (the watch page, beside the creator's publishing tab).
+   */
+  mediaToken(streamId: string, options: { watch?: boolean; signal?: AbortSignal } = {}): Promise<MediaToken> {
+    const query = options.watch ? { watch: true } : {};
+    return this.call(this.client.POST('/api/streams/{id}/media-token', { params: { path: { id: streamId }, query }, signal: options.signal }));
   }
 
   private async call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

@@ -17,6 +17,7 @@ import { ProfilePage } from '../features/progression/ProfilePage';
 import { ProgressProvider } from '../features/progression/ProgressProvider';
 import { CommandGiftsPage } from '../features/studio/CommandGiftsPage';
 import { ModerationPage } from '../features/studio/ModerationPage';
+import { GoLivePage } from '../features/media/GoLivePage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
@@ -46,6 +47,7 @@ export function App() {
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />
               <Route path="studio/moderation" element={<ModerationPage />} />
+              <Route path="studio/streams/:streamId/go-live" element={<GoLivePage />} />
               <Route path="studio/streams/:streamId/analytics" element={
                   <Suspense fallback={<div className="skeleton skeleton--title" role="status" aria-label="Loading" />}>
                     <AnalyticsPage />

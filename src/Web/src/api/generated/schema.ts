@@ -607,6 +607,235 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/media/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether live video is on, and the LiveKit server browsers join. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaConfig"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/streams/{id}/media-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A LiveKit token for the stream's room: the creator publishes (unless watch=true), everyone else subscribes (anonymous viewers too). */
+        post: {
+            parameters: {
+                query?: {
+                    watch?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaToken"];
+                    };
+                };
+                /** @description The input is malformed or breaks a rule (`invalid_input`; `errors` names each field). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Nothing has this id (`not_found`). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/livekit/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** LiveKit's webhooks (application/webhook+json, signed): they take streams live, end and archive them. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookReceipt"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many calls (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -7224,7 +7453,7 @@ export type components = {
          * @description The stable error codes: `code` of a problem+json body, and `<code>: …` of a HubException's message.
          * @enum {string}
          */
-        ErrorCode: "blocked" | "conflict" | "forbidden" | "held" | "insufficient_funds" | "invalid_input" | "invalid_transition" | "not_found" | "not_live" | "rate_limited" | "still_live" | "unauthorized" | "unavailable" | "vod_not_ready";
+        ErrorCode: "blocked" | "conflict" | "forbidden" | "held" | "insufficient_funds" | "invalid_input" | "invalid_transition" | "media_not_configured" | "not_found" | "not_live" | "rate_limited" | "still_live" | "unauthorized" | "unavailable" | "vod_not_ready";
         /** @description A gift of the catalog. */
         Gift: {
             code: string;
@@ -7569,6 +7798,23 @@ export type components = {
             displayName: null | string;
             /** Format: date-time */
             linkedAt: string;
+        };
+        /** @description Whether live video is on here, and the LiveKit server's address for browsers (null when off). */
+        MediaConfig: {
+            enabled: boolean;
+            url: null | string;
+        };
+        /**
+         * @description What became of a webhook event.
+         * @enum {unknown}
+         */
+        MediaEventOutcome: "applied" | "duplicate" | "ignored";
+        /** @description What a browser joins a stream's LiveKit room with. */
+        MediaToken: {
+            url: string;
+            token: string;
+            room: string;
+            identity: string;
         };
         /** @description To the user's own connections: a ban, timeout or suspension was lifted. */
         ModerationLifted: {
@@ -8393,6 +8639,11 @@ export type components = {
             entries: components["schemas"]["LedgerEntry"][];
             /** Format: int64 */
             nextBefore: null | number;
+        };
+        /** @description A webhook event received: applied, a duplicate of one applied before, or ignored. */
+        WebhookReceipt: {
+            id: string;
+            outcome: components["schemas"]["MediaEventOutcome"];
         };
         /** @description The hash of the next spin-wheel round's seed, published before the round. */
         WheelCommitted: {

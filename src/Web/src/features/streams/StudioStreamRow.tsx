@@ -160,6 +160,11 @@ export function StudioStreamRow({ stream, onChanged }: StudioStreamRowProps) {
         >
           Analytics
         </Link>
+        {(stream.status === 'scheduled' || stream.status === 'live') && (
+          <Link className="button button--ghost" data-testid="stream-go-live" to={`/studio/streams/${encodeURIComponent(stream.id)}/go-live`}>
+            Camera
+          </Link>
+        )}
         <Link className="button button--ghost" data-testid="stream-watch" to={`/watch/${encodeURIComponent(stream.id)}`}>
           Watch
         </Link>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Stream, VideoFilter } from '../../api/contract';
 import { videoFilterCss } from '../overlay/overlayLayout';
 import { compactNumber, hueOf } from '../../lib/format';
@@ -14,10 +15,12 @@ interface VideoStageProps {
   viewerCount: number | null;
   /** The creator's video filter preset, applied to this area as CSS filters. */
   filter?: VideoFilter;
+  /** What plays now (the live video, a clip): drawn over the stage's backdrop, under its badges. */
+  children?: ReactNode;
 }
 
-/** The 16:9 player area. Media playback comes later; until then it frames the stream's state. */
-export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageProps) {
+/** The 16:9 player area: the stream's state, and the slot for what plays now. */
+export function VideoStage({ stream, viewerCount, filter = 'none', children }: VideoStageProps) {
   const hue = hueOf(stream?.id ?? 'lsx');
   const caption = stream ? CAPTIONS[stream.status] : 'Connecting…';
   return (
@@ -30,9 +33,11 @@ export function VideoStage({ stream, viewerCount, filter = 'none' }: VideoStageP
         background: `radial-gradient(80% 90% at 20% 0%, hsl(${hue} 60% 22%), transparent 70%),
           radial-gradient(70% 80% at 100% 100%, hsl(${(hue + 70) % 360} 60% 18%), #07080c 75%)`,
       }}
-      role="img"
+      // With a player inside (buttons), the stage is a region: an image's content is not interactive.
+      role={children ? 'region' : 'img'}
       aria-label={stream ? `${stream.title}, ${stream.status}` : 'Loading stream'}
     >
+      {children && <div className="stage__media">{children}</div>}
       <div className="stage__top">
         {stream && (
           <span className={`badge ${stream.status === 'live' ? 'badge--live' : 'badge--dim'}`}>

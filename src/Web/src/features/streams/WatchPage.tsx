@@ -43,6 +43,7 @@ import { StatusBadge } from './StatusBadge';
 import { useClockOffset } from './useClockOffset';
 import { useStreamRoom } from './useStreamRoom';
 import { VideoStage } from './VideoStage';
+import { LivePlayer } from '../media/LivePlayer';
 
 function isNotFound(error: Error | null): boolean {
   return (error instanceof ApiError || error instanceof LiveError) && error.code === 'not_found';
@@ -109,7 +110,11 @@ export function WatchPage() {
           <MomentBanner key={fromMoment} momentId={fromMoment} moments={moments.moments} loaded={moments.loaded} stream={stream} />
         )}
         <div className="stage-frame">
-          <VideoStage stream={stream} viewerCount={viewerCount} filter={layout.videoFilter} />
+          <VideoStage stream={stream} viewerCount={viewerCount} filter={layout.videoFilter}>
+            {stream && (stream.status === 'live' || stream.status === 'scheduled') && (
+              <LivePlayer streamId={streamId} creatorId={stream.creatorId} active fullscreenTarget={() => document.querySelector('.stage-frame')} />
+            )}
+          </VideoStage>
           <OverlayWidgets widgets={layout.widgets} offsetMs={offsetMs} />
           <GiftAnimations items={gifts.items} />
           <FloatingEmojiLayer items={reactions.floating} />

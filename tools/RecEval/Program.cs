@@ -1,0 +1,3 @@
+using LiveStreamX.RecEval.Cli;
+
+return RecEvalCommand.Run(args, Console.Out, Console.Error);
