@@ -8,7 +8,8 @@ namespace LiveStreamX.Grains.Tests;
 
 /// <summary>
 /// A two-silo in-process cluster with in-memory storage and a fake clock, shared by the tests of a collection.
-/// Chat allows 5 messages per minute here, so a test of the limit never races the refill.
+/// Chat allows 5 messages per minute here, so a test of the limit never races the refill; a timeline page holds 10
+/// entries, so a short test seals several.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -30,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["LSX:Wallets:GiftsPerSecond"] = "10000",
             ["LSX:Wallets:TokensPerMinute"] = "100000000",
             ["LSX:LiveKit:CreatorGraceSeconds"] = "1",
+            ["LSX:Vod:PageSize"] = "10",
         }));
         builder.ConfigureSilo((_, silo) =>
         {

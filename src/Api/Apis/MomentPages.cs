@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using LiveStreamX.Api.Vod;
 using LiveStreamX.Common;
 using LiveStreamX.Engagement;
+using LiveStreamX.Media;
 using LiveStreamX.Streams;
+using LiveStreamX.Vod;
 
 namespace LiveStreamX.Api.Apis;
 
@@ -15,6 +18,9 @@ public static class MomentPages
     public static IEndpointRouteBuilder MapMomentPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/m/{momentId}", RenderAsync).WithTags("Engagement").WithSummary("A highlight moment's share page (HTML).");
+        app.MapGet("/m/{momentId}/frame.jpg", FrameAsync).WithTags("Vod")
+            .WithSummary("The recording's frame at a moment of an archived stream (its share page's og:image): a redirect to a short-lived read URL.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -29,6 +35,10 @@ public static class MomentPages
         }
 
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var image = await VodMomentAsync(grains, streamId!, momentId) is not null
+            && await grains.GetGrain<IStreamMediaGrain>(streamId!).GetRecordingAsync() is not null
+                ? $"{origin}/m/{Uri.EscapeDataString(momentId)}/frame.jpg"
+                : origin + "/favicon.svg";
         var page = $"{origin}{moment.SharePath}";
         var watch = $"{origin}/watch/{Uri.EscapeDataString(stream.Id)}?moment={Uri.EscapeDataString(moment.MomentId)}";
         var title = $"{stream.Title} — a highlight on LiveStreamX";
@@ -55,7 +65,7 @@ public static class MomentPages
               <meta property="og:title" content="{{h.Encode(title)}}">
               <meta property="og:description" content="{{h.Encode(description)}}">
               <meta property="og:url" content="{{h.Encode(page)}}">
-              <meta property="og:image" content="{{h.Encode(origin + "/favicon.svg")}}">
+              <meta property="og:image" content="{{h.Encode(image)}}">
               <meta name="twitter:card" content="summary">
               <meta name="twitter:title" content="{{h.Encode(title)}}">
               <meta name="twitter:description" content="{{h.Encode(description)}}">
@@ -76,4 +86,18 @@ public static class MomentPages
             """;
         return Results.Content(html, "text/html; charset=utf-8");
     }
+
+    private static async Task<IResult> FrameAsync(string momentId, IGrainFactory grains, MomentFrames frames, IMediaStore store, CancellationToken cancellationToken)
+    {
+        var streamId = Moment.StreamOf(momentId);
+        var moment = streamId is not null && StreamNames.IsValidId(streamId) ? await VodMomentAsync(grains, streamId, momentId) : null;
+        var key = moment is null ? null : await frames.FrameKeyAsync(streamId!, moment, cancellationToken);
+        return key is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no frame of this moment: its stream has no readable recording.")
+            : Results.Redirect(VodRecordings.Href(store.ReadUrl(key, TimeSpan.FromMinutes(10))));
+    }
+
+    /// <summary>The moment with its offset, once its stream's VOD is archived.</summary>
+    private static async Task<VodMoment?> VodMomentAsync(IGrainFactory grains, string streamId, string momentId) =>
+        (await grains.GetGrain<IStreamTimelineGrain>(streamId).GetArchiveAsync())?.Moments.FirstOrDefault(m => m.MomentId == momentId);
 }

@@ -22,6 +22,7 @@ public static class ErrorStatus
         ErrorCodes.Frozen => StatusCodes.Status403Forbidden,
         ErrorCodes.NotConfigured => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.InvalidSignature => StatusCodes.Status400BadRequest,
+        ErrorCodes.StillLive or ErrorCodes.VodNotReady => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -11,6 +11,7 @@ using LiveStreamX.Api.Observability;
 using LiveStreamX.Api.RateLimits;
 using LiveStreamX.Api.Realtime;
 using LiveStreamX.Grains.Observability;
+using LiveStreamX.Grains.Vod;
 using LiveStreamX.Media;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -70,6 +71,8 @@ public static class LiveStreamXExtensions
         services.AddSingleton<ReactionAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<ReactionAggregator>());
         services.AddLiveStreamXMedia();
+        services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Vod.MomentFrames>();
         services.AddMedia();
         services.AddSegments();
 
@@ -124,6 +127,7 @@ public static class LiveStreamXExtensions
         app.MapFollowsApi();
         app.MapRecommendationsApi();
         app.MapMediaFiles();
+        app.MapVodApi();
         app.MapMediaApi();
         app.MapSegmentsApi();
         app.MapStoreApi();

@@ -20,6 +20,11 @@ public static class ErrorCodes
     /// <summary>A chat message with a blocked term, held for a moderator's review.</summary>
     public const string Held = "held";
 
+    /// <summary>A VOD asked for while its stream is scheduled or live.</summary>
+    public const string StillLive = "still_live";
+
+    /// <summary>A VOD asked for after its stream ended, before its archive is written.</summary>
+    public const string VodNotReady = "vod_not_ready";
     /// <summary>No LiveKit server is configured: streams are chat streams, without live video.</summary>
     public const string MediaNotConfigured = "media_not_configured";
 

@@ -4,6 +4,7 @@ using LiveStreamX.Grains.Mood;
 using LiveStreamX.Grains.Observability;
 using LiveStreamX.Grains.Payments;
 using LiveStreamX.Grains.Streams;
+using LiveStreamX.Grains.Vod;
 using LiveStreamX.Grains.Wallets;
 using LiveStreamX.Media;
 using Microsoft.Extensions.Configuration;
@@ -88,6 +89,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<MoodOptions>().BindConfiguration(MoodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Media.StreamMediaOptions>().BindConfiguration(Media.StreamMediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddLiveStreamXMedia();
+        services.AddOptions<VodOptions>().BindConfiguration(VodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 

@@ -147,6 +147,7 @@ public sealed partial class StreamGrain : IIncomingGrainCallFilter
     /// <summary>Pushes events to every node with a live lease, one way: a slow or dead node never holds the stream up.</summary>
     private void PushToNodes(StreamEvent[] events)
     {
+        HandOverToTimeline(events);
         var cutoff = time.GetUtcNow().AddSeconds(-_options.NodeLeaseSeconds);
         foreach (var (nodeId, node) in _nodes)
         {

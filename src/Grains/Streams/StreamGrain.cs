@@ -137,6 +137,7 @@ public sealed partial class StreamGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HandOverAnalytics();
+        FlushTimeline();
         await FlushNodesAsync(cancellationToken);
         if (StreamStore.State.Info is null)
         {

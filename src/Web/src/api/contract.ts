@@ -57,6 +57,8 @@ export const ERROR_CODES = valuesOf<ErrorCode>({
   unavailable: true,
   blocked: true,
   held: true,
+  still_live: true,
+  vod_not_ready: true,
   media_not_configured: true,
   too_large: true,
   unsupported_media: true,
@@ -421,6 +423,11 @@ export type ReportRequest = Schemas['ReportRequest'];
 /** The server's limit on a report's reason and a resolution (ReportsApi.MaxReasonLength). */
 export const REPORT_TEXT_MAX = 500;
 
+// ---- VOD ----
+
+export type VodView = Schemas['VodView'];
+export type VodTimelinePage = Schemas['VodTimelinePage'];
+export type VodMoment = Schemas['VodMomentView'];
 /** Live video: whether LiveKit is configured, and a room token (media feature). */
 export type MediaConfig = Schemas['MediaConfig'];
 export type MediaToken = Schemas['MediaToken'];

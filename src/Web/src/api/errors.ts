@@ -18,6 +18,8 @@ const FALLBACK: Record<ClientErrorCode, string> = {
   unavailable: 'The service is busy. Try again in a moment.',
   blocked: 'That message was not sent: it contains a blocked word.',
   held: 'Your message waits for a moderator to approve it.',
+  still_live: 'The stream has not ended: watch it live.',
+  vod_not_ready: 'The replay is being archived. Try again in a moment.',
   media_not_configured: 'Live video is not set up on this server.',
   too_large: 'That file is too large.',
   unsupported_media: 'That file is not an MP4, MOV or WebM video.',

@@ -66,6 +66,7 @@ export const queryKeys = {
   recommendations: (userId: string | null, limit: number) => ['me', userId, 'recommendations', limit] as const,
   similar: (streamId: string) => ['streams', streamId, 'similar'] as const,
   following: (userId: string | null) => ['me', userId, 'following'] as const,
+  vod: (streamId: string) => ['streams', streamId, 'vod'] as const,
 };
 
 /** The message to show for a failed query. */

@@ -54,6 +54,8 @@ import type {
   AuditPage,
   Report,
   ReportRequest,
+  VodTimelinePage,
+  VodView,
   MediaConfig,
   MediaToken,
   SegmentQueue,
@@ -464,6 +466,20 @@ export class RestClient {
   /** Resolves any report (admins). */
   resolveAdminReport(reportId: string, resolution: string): Promise<Report> {
     return this.call(this.client.POST('/api/admin/reports/{reportId}/resolve', { params: { path: { reportId } }, body: { resolution } }));
+  }
+
+  /** An ended stream's VOD: recording URL (expiring), length, moments. `still_live`, `vod_not_ready` before. */
+  getVod(streamId: string, signal?: AbortSignal): Promise<VodView> {
+    return this.call(this.client.GET('/api/streams/{id}/vod', { params: { path: { id: streamId } }, signal }));
+  }
+
+  /** The VOD's timeline from `fromMs` (with the context before it), or on after a page's `nextSeq`. */
+  getVodTimeline(
+    streamId: string,
+    query: { fromMs?: number; afterSeq?: number; toMs?: number; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<VodTimelinePage> {
+    return this.call(this.client.GET('/api/streams/{id}/vod/timeline', { params: { path: { id: streamId }, query }, signal }));
   }
 
   /** Whether live video (LiveKit) is on, and the server browsers join. */

@@ -21,6 +21,7 @@ import { GoLivePage } from '../features/media/GoLivePage';
 import { HomePage } from '../features/streams/HomePage';
 import { StudioPage } from '../features/streams/StudioPage';
 import { WatchPage } from '../features/streams/WatchPage';
+import { VodPage } from '../features/vod/VodPage';
 import { WalletPage } from '../features/wallet/WalletPage';
 import { CheckoutCancelPage, CheckoutSuccessPage } from '../features/store/CheckoutResultPages';
 import { StorePage } from '../features/store/StorePage';
@@ -47,6 +48,7 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="watch/:streamId" element={<WatchPage />} />
+              <Route path="vod/:streamId" element={<VodPage />} />
               <Route path="studio" element={<StudioPage />} />
               <Route path="studio/streams/:streamId/commands" element={<CommandGiftsPage />} />
               <Route path="studio/streams/:streamId/customize" element={<CustomizePage />} />

@@ -9,6 +9,7 @@ import { ProfileDetails } from '../accounts/ProfileDetails';
 import { useSession } from '../auth/sessionContext';
 import { FollowButton } from '../discovery/FollowButton';
 import { ReportForm } from '../reports/ReportForm';
+import { CreatorVods } from '../vod/CreatorVods';
 import { badgeInfo } from './badges';
 import { xpBar } from './levels';
 import { useProgress } from './progressContext';
@@ -124,6 +125,8 @@ export function ProfilePage() {
       )}
 
       {details && <ProfileDetails profile={details} />}
+
+      <CreatorVods userId={user.userId} />
 
       {bar && mine && (
         <section className="profile__section" aria-label="Experience">
