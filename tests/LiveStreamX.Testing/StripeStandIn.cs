@@ -143,8 +143,7 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>The header as Stripe's own Node library makes it (<c>stripe.webhooks.generateTestHeaderString</c>).</summary>
     public static async Task<string> SignWithStripeNodeAsync(string payload, string secret, DateTimeOffset at)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "StripeSign");
-        await NpmFolder.InstallAsync(folder, "stripe");
+        var folder = await NpmFolder.EnsureAsync("StripeSign", "stripe");
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("sign.mjs");
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
