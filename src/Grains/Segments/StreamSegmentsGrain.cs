@@ -162,7 +162,7 @@ public sealed partial class StreamSegmentsGrain(
             await StartAsync(next, now);
         }
 
-        await state.WriteStateAsync();
+        // Only changes are written: an activation that finds nothing to do (a refused request's) stores nothing.
         await ScheduleAsync(now);
     }
 
@@ -172,6 +172,7 @@ public sealed partial class StreamSegmentsGrain(
         if (await GrainFactory.Get<ISegmentGrain>(entry.SegmentId).GetAsync() is not { Status: SegmentStatus.Ready, DurationMs: { } duration } segment)
         {
             LogSkipped(logger, StreamId, entry.SegmentId);
+            await state.WriteStateAsync();
             return;
         }
 
