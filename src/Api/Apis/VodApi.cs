@@ -4,6 +4,7 @@ using LiveStreamX.Engagement;
 using LiveStreamX.Api.Vod;
 using LiveStreamX.Grains.Vod;
 using LiveStreamX.Media;
+using LiveStreamX.Segments;
 using LiveStreamX.Streams;
 using LiveStreamX.Vod;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,6 +42,18 @@ public static class VodApi
         var video = recording is not null && await VodRecordings.ReadUrlAsync(recording.Location, store, media.Value, lifetime) is { } url
             ? new VodVideo(VodVideoKind.Recording, url, recording.DurationMs > 0 ? recording.DurationMs : archive.DurationMs)
             : null;
+        // No recording: the clips the stream played are its video, each at its offset (live parts have none).
+        var clips = video is not null
+            ? []
+            : (await grains.GetGrain<IStreamSegmentsGrain>(id).GetPlayedAsync())
+                .Where(p => p.PlayedMs > 0)
+                .Select(p => new VodClip(
+                    p.SegmentId,
+                    p.Title,
+                    Math.Max(0, (long)(p.StartedAt - archive.StartedAt).TotalMilliseconds),
+                    p.PlayedMs,
+                    VodRecordings.Href(store.ReadUrl(SegmentKeys.Rendition(p.SegmentId), lifetime))))
+                .ToList();
         var timelineUrl = VodRecordings.Href(store.ReadUrl(archive.TimelineBlob, lifetime));
         return TypedResults.Ok(new VodView(
             info.Id,
@@ -55,7 +68,8 @@ public static class VodApi
             video,
             [.. archive.Moments.Select(m => new VodMomentView(m.MomentId, m.OffsetMs, m.Kind, m.Note, $"/m/{m.MomentId}"))],
             timelineUrl,
-            DateTimeOffset.UtcNow.Add(lifetime)));
+            DateTimeOffset.UtcNow.Add(lifetime),
+            clips));
     }
 
     private static async Task<Ok<VodTimelinePage>> GetTimelineAsync(
@@ -98,7 +112,14 @@ public sealed record VodView(
     VodVideo? Video,
     IReadOnlyList<VodMomentView> Moments,
     string TimelineUrl,
-    DateTimeOffset UrlsExpireAt);
+    DateTimeOffset UrlsExpireAt,
+    IReadOnlyList<VodClip> Clips);
+
+/// <summary>
+/// A pre-recorded clip the stream played, the VOD's video from <see cref="OffsetMs"/> for <see cref="DurationMs"/>
+/// when the stream has no recording (a deleted segment's URL no longer reads).
+/// </summary>
+public sealed record VodClip(string SegmentId, string Title, long OffsetMs, long DurationMs, string Url);
 
 /// <summary>Where a VOD's video comes from.</summary>
 public enum VodVideoKind

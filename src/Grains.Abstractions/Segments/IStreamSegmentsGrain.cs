@@ -27,7 +27,19 @@ public interface IStreamSegmentsGrain : IGrainWithStringKey
 
     [Alias("Get"), AlwaysInterleave]
     Task<SegmentQueue> GetAsync();
+
+    /// <summary>The clips the stream played, oldest first (a VOD without a recording plays them at their offsets).</summary>
+    [Alias("GetPlayed"), AlwaysInterleave]
+    Task<IReadOnlyList<PlayedSegment>> GetPlayedAsync();
 }
+
+/// <summary>A clip a stream played: from <see cref="StartedAt"/> for <see cref="PlayedMs"/> (less than its length when cut short).</summary>
+[GenerateSerializer, Immutable, Alias("lsx.PlayedSegment")]
+public sealed record PlayedSegment(
+    [property: Id(0)] string SegmentId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] DateTimeOffset StartedAt,
+    [property: Id(3)] long PlayedMs);
 
 /// <summary>Queue <see cref="SegmentId"/>, to play as soon as the queue reaches it, or not before <see cref="At"/>.</summary>
 [GenerateSerializer, Immutable, Alias("lsx.QueueSegment")]

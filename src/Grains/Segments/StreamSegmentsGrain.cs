@@ -32,6 +32,9 @@ public sealed partial class StreamSegmentsGrain(
     private static readonly TimeSpan UrlSlack = TimeSpan.FromMinutes(30);
     private const string ReminderName = "segments";
 
+    // A VOD replays at most this many clips of one stream (about a day of one-minute clips).
+    private const int MaxPlayed = 2000;
+
     private IGrainTimer? _wake;
 
     private string StreamId => this.GetPrimaryKeyString();
@@ -118,6 +121,8 @@ public sealed partial class StreamSegmentsGrain(
 
     public Task<SegmentQueue> GetAsync() => Task.FromResult(View());
 
+    public Task<IReadOnlyList<PlayedSegment>> GetPlayedAsync() => Task.FromResult(state.State.Played);
+
     private SegmentQueue View() =>
         new(state.State.Playing is { } playing && playing.EndsAt > time.GetUtcNow() ? playing : null, state.State.Waiting);
 
@@ -186,14 +191,26 @@ public sealed partial class StreamSegmentsGrain(
             StartedAt = now + LeadTime,
             DurationMs = duration,
         };
-        state.State = state.State with { Playing = started };
+        state.State = state.State with
+        {
+            Playing = started,
+            Played = [.. state.State.Played.TakeLast(MaxPlayed - 1), new PlayedSegment(segment.Id, segment.Title, started.StartedAt, duration)],
+        };
         await state.WriteStateAsync();
         await Stream.AppendAsync(started);
     }
 
     private async Task EndAsync(SegmentStarted playing, SegmentEndReason reason)
     {
-        state.State = state.State with { Playing = null };
+        var played = state.State.Played;
+        if (reason != SegmentEndReason.Finished && played.Count > 0 && played[^1].StartedAt == playing.StartedAt)
+        {
+            // Cut short: the VOD plays only what viewers saw.
+            var seen = Math.Clamp((long)(time.GetUtcNow() - playing.StartedAt).TotalMilliseconds, 0, playing.DurationMs);
+            played = [.. played.SkipLast(1), played[^1] with { PlayedMs = seen }];
+        }
+
+        state.State = state.State with { Playing = null, Played = played };
         await state.WriteStateAsync();
         await Stream.AppendAsync(new SegmentEnded { StreamId = StreamId, SegmentId = playing.SegmentId, EntryId = playing.EntryId, Reason = reason });
     }

@@ -9,4 +9,7 @@ public sealed record StreamSegmentsState
     [Id(0)] public SegmentStarted? Playing { get; init; }
 
     [Id(1)] public IReadOnlyList<SegmentQueueEntry> Waiting { get; init; } = [];
+
+    /// <summary>The clips played so far, oldest first, for the VOD; at most <c>MaxPlayed</c>.</summary>
+    [Id(2)] public IReadOnlyList<PlayedSegment> Played { get; init; } = [];
 }

@@ -43,6 +43,42 @@ public sealed class StreamSegmentQueueTests(SegmentsFixture fixture)
     }
 
     [Fact]
+    public async Task AStreamWithoutARecordingHasTheClipsItPlayedAsItsVodVideoAtTheirOffsets()
+    {
+        var creator = await _app.SignInAsync("creator");
+        using var http = _app.Http(creator.Token);
+        var segmentId = await SegmentUploads.ReadyAsync(http, await TestClips.Mp4Async(), "Opening titles");
+        var streamId = await _app.CreateStreamAsync(creator);
+        await using var watching = await _app.Hub(creator).StartAsync();
+        await watching.JoinAsync(streamId);
+        (await http.PostAsJsonAsync($"/api/streams/{streamId}/segments", new { segmentId }).WithTimeout()).EnsureSuccessStatusCode();
+        var start = await watching.WaitForAsync("segment:start", streamId);
+        await watching.WaitForAsync("segment:end", streamId);
+        (await http.PostAsync($"/api/streams/{streamId}/end", null).WithTimeout()).EnsureSuccessStatusCode();
+
+        using var anonymous = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = Timeouts.Default };
+        JsonElement vod = default;
+        await Timeouts.Eventually(
+            async () =>
+            {
+                using var response = await anonymous.GetAsync($"/api/streams/{streamId}/vod").WithTimeout();
+                vod = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                return response.IsSuccessStatusCode;
+            },
+            "the VOD is archived");
+
+        Assert.Equal(JsonValueKind.Null, vod.GetProperty("video").ValueKind);
+        var clip = Assert.Single(vod.GetProperty("clips").EnumerateArray());
+        Assert.Equal(segmentId, clip.GetProperty("segmentId").GetString());
+        Assert.Equal("Opening titles", clip.GetProperty("title").GetString());
+        Assert.Equal(start.GetProperty("durationMs").GetInt64(), clip.GetProperty("durationMs").GetInt64());
+        var expectedOffset = (start.GetProperty("startedAt").GetDateTimeOffset() - vod.GetProperty("startedAt").GetDateTimeOffset()).TotalMilliseconds;
+        Assert.InRange(clip.GetProperty("offsetMs").GetInt64(), (long)expectedOffset - 1, (long)expectedOffset + 1);
+        using var video = await anonymous.GetAsync(clip.GetProperty("url").GetString()).WithTimeout();
+        Assert.Equal("video/mp4", video.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task ALateJoinerGetsThePlayingSegmentInItsSnapshot()
     {
         var creator = await _app.SignInAsync("creator");

@@ -11802,6 +11802,19 @@ export type components = {
             /** Format: int32 */
             count: number;
         };
+        /**
+         * @description A pre-recorded clip the stream played, the VOD's video from long VodClip.OffsetMs for long VodClip.DurationMs
+         *     when the stream has no recording (a deleted segment's URL no longer reads).
+         */
+        VodClip: {
+            segmentId: string;
+            title: string;
+            /** Format: int64 */
+            offsetMs: number;
+            /** Format: int64 */
+            durationMs: number;
+            url: string;
+        };
         /** @description A highlight moment of a VOD at its offset, with its share page. */
         VodMomentView: {
             momentId: string;
@@ -11858,6 +11871,7 @@ export type components = {
             timelineUrl: string;
             /** Format: date-time */
             urlsExpireAt: string;
+            clips: components["schemas"]["VodClip"][];
         };
         /** @description The user's balance moved outside a gift they sent (a purchase credited, a refund, a dispute): clients update it live. */
         WalletChanged: {

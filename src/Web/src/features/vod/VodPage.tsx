@@ -12,6 +12,7 @@ import { MoodMeter } from '../mood/MoodMeter';
 import { OverlayLayer } from '../overlay/OverlayLayer';
 import { useOverlay } from '../overlay/useOverlay';
 import { useVodPlayer } from './useVodPlayer';
+import { VodClipPlayer } from './VodClipPlayer';
 import { useVodReplay } from './useVodReplay';
 import { clock } from './vodReplay';
 import './vod.css';
@@ -109,9 +110,7 @@ export function VodPage() {
               {...videoEvents}
             />
           ) : (
-            <div className="vod__novideo" data-testid="vod-no-video">
-              <p>No recording of this stream: its chat, gifts and polls replay on their own.</p>
-            </div>
+            <VodClipPlayer clips={vod.clips} positionMs={position} playing={playing} />
           )}
           <GiftAnimations items={gifts.items} />
           <OverlayLayer overlay={overlay} feed={replay.feed} />
